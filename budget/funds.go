@@ -57,26 +57,27 @@ func (k SourceKind) Valid() bool {
 
 // Source is one 其中 row of the funds block. Any column may be absent (nil).
 type Source struct {
-	Kind              SourceKind
-	InitialBudget     *Amount // 年初预算
-	AdjustedBudget    *Amount // 调整预算 / 全年预算数
-	ActualExpenditure *Amount // 实际支出数 / 全年执行数
+	Kind              SourceKind `yaml:"source"`
+	InitialBudget     *Amount    `yaml:"initial_budget"`     // 年初预算
+	AdjustedBudget    *Amount    `yaml:"adjusted_budget"`    // 调整预算 / 全年预算数
+	ActualExpenditure *Amount    `yaml:"actual_expenditure"` // 实际支出数 / 全年执行数
 }
 
 // Funds is the funds block of either form: 部门资金情况 on the department
-// form, 项目资金 on the project form. Absent amounts are nil. Funds is read
-// only by this package: its methods never modify it.
+// form, 项目资金 on the project form. Absent amounts are nil. Its methods
+// never modify it. The struct tags name the keys of the file format
+// (SPEC §3); this package reads no files itself.
 type Funds struct {
 	// AdjustedBudget is 部门调整预算收入 (全年预算数 A on the project form).
-	AdjustedBudget *Amount
+	AdjustedBudget *Amount `yaml:"adjusted_budget"`
 	// InitialBudget is 部门年初预算收入 (年初预算数 on the project form).
-	InitialBudget *Amount
+	InitialBudget *Amount `yaml:"initial_budget"`
 	// ActualExpenditure is 实际支出数 (全年执行数 B on the project form).
-	ActualExpenditure *Amount
+	ActualExpenditure *Amount `yaml:"actual_expenditure"`
 	// Adjustment is 年度预算调整数 as printed on the form.
-	Adjustment *Amount
+	Adjustment *Amount `yaml:"adjustment"`
 	// Sources are the 其中 rows, in form order.
-	Sources []Source
+	Sources []Source `yaml:"sources"`
 }
 
 // ComputedAdjustment returns 年度预算调整数 = |调整预算 − 年初预算|, exact.
