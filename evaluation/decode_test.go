@@ -1,0 +1,311 @@
+package evaluation_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/evaluation"
+)
+
+const tianhe = "../examples/tianhe2021/form.yaml"
+
+func readTianhe(t testing.TB) *evaluation.DepartmentForm {
+	t.Helper()
+	f, err := evaluation.ReadFile(tianhe)
+	require.NoError(t, err)
+	d, ok := f.(*evaluation.DepartmentForm)
+	require.True(t, ok)
+	return d
+}
+
+func figureStrings(r evaluation.Report) map[string]string {
+	m := map[string]string{}
+	if a := r.Figures.Adjustment; a != nil {
+		m["adjustment"] = a.String()
+	}
+	if x := r.Figures.CompletionRate; x != nil {
+		m["completion_rate"] = x.String()
+	}
+	if x := r.Figures.AdjustmentRate; x != nil {
+		m["adjustment_rate"] = x.String()
+	}
+	if a := r.Figures.TaskFundsTotal; a != nil {
+		m["task_funds_total"] = a.String()
+	}
+	if x := r.Figures.TaskFundsShare; x != nil {
+		m["task_funds_share"] = x.String()
+	}
+	return m
+}
+
+var tianheFigures = map[string]string{
+	"adjustment": "507.49", "completion_rate": "99.99%", "adjustment_rate": "17.48%",
+	"task_funds_total": "574.54", "task_funds_share": "23.99%",
+}
+
+func TestTianheFiguresFromEveryEncoding(t *testing.T) {
+	for _, path := range []string{
+		tianhe,
+		"testdata/tianhe-strings.json",   // every number as a string
+		"testdata/tianhe-numbers.json",   // numbers as JSON numbers, tab-indented
+		"testdata/tianhe-thousands.json", // "2,395.15"
+	} {
+		t.Run(path, func(t *testing.T) {
+			f, err := evaluation.ReadFile(path)
+			require.NoError(t, err)
+			r := evaluation.Evaluate(f, nil)
+			assert.Equal(t, tianheFigures, figureStrings(r))
+			assert.Equal(t, evaluation.Department, r.Kind)
+			assert.Equal(t, "中国共产党广州市天河区委员会政法委员会", r.Header.Name)
+			assert.Equal(t, 2021, r.Header.Year)
+			assert.Equal(t, "guangzhou-2021", r.Header.Profile)
+		})
+	}
+}
+
+func TestTianheTranscription(t *testing.T) {
+	f := readTianhe(t)
+	require.Len(t, f.Tasks, 4)
+	counts := []int{3, 5, 2, 3}
+	for i, task := range f.Tasks {
+		assert.Len(t, task.Indicators, counts[i], task.Name)
+	}
+	assert.Len(t, f.Goals.Expected, 4)
+	require.Len(t, f.KeyProjects, 1)
+	assert.Nil(t, f.KeyProjects[0].Budget, "the form does not state the key project's budget")
+	assert.Equal(t, "16.60", f.Tasks[0].Funds.String())
+	// The page break inside 任务2 is joined.
+	assert.Contains(t, f.Tasks[1].Expected, "持续提供更全面更有力保障。")
+	assert.Equal(t, budget.GeneralPublicBudget, f.Funds.Sources[0].Kind)
+	assert.Equal(t, "99.99%", f.Funds.Reported.CompletionRate.String())
+}
+
+func TestDecodeProjectForm(t *testing.T) {
+	src := `kind: project-self-evaluation
+profile: national
+project: 智慧校园建设
+department: 教育局
+year: 2025
+unit: 元
+funds:
+  initial_budget: 1,000,000
+  adjusted_budget: "1000000"
+  actual_expenditure: 500000.5
+  weight: 10
+  reported: {execution_rate: 50.00%, score: 5}
+goals: {expected: 完成校园信息化改造, achieved: 已完成}
+indicators:
+  - {level1: 产出指标(50分), level2: 数量指标, name: 设备采购数量, target: ≥100台, actual: 100台, weight: 10, score: 10, direction: higher}
+reported: {total_score: 15, grade: 优}
+`
+	f, err := evaluation.Decode("p.yaml", []byte(src))
+	require.NoError(t, err)
+	p := f.(*evaluation.ProjectForm)
+	assert.Equal(t, budget.Yuan, p.Unit)
+	assert.Equal(t, []string{"完成校园信息化改造"}, p.Goals.Expected, "a single goal is a list of one")
+	assert.Equal(t, "15", p.Reported.TotalScore.String())
+	r := evaluation.Evaluate(f, nil)
+	require.NotNil(t, r.Figures.ExecutionRate)
+	assert.Equal(t, "50.00%", r.Figures.ExecutionRate.String())
+	var seen *evaluation.Subject
+	_ = evaluation.Evaluate(f, checkerFunc(func(s *evaluation.Subject) []evaluation.Finding { seen = s; return nil }))
+	require.Len(t, seen.Indicators, 1)
+	assert.Equal(t, "indicators[0]", seen.Indicators[0].Path)
+	assert.Same(t, &p.Indicators[0], seen.Indicators[0].Indicator)
+}
+
+type checkerFunc func(*evaluation.Subject) []evaluation.Finding
+
+func (c checkerFunc) Check(s *evaluation.Subject) []evaluation.Finding { return c(s) }
+
+func TestZeroDenominatorIsUndefinedNotZero(t *testing.T) {
+	src := `kind: department-self-evaluation
+department: x
+year: 2021
+funds: {adjusted_budget: 0, initial_budget: 0, actual_expenditure: 0}
+tasks: [{name: t, funds: 1}]
+`
+	f, err := evaluation.Decode("z.yaml", []byte(src))
+	require.NoError(t, err)
+	r := evaluation.Evaluate(f, nil)
+	assert.Nil(t, r.Figures.CompletionRate)
+	assert.Nil(t, r.Figures.AdjustmentRate)
+	assert.Nil(t, r.Figures.TaskFundsShare)
+	require.NotNil(t, r.Figures.Adjustment)
+	assert.Equal(t, "0.00", r.Figures.Adjustment.String())
+}
+
+func TestMissingListIsEmpty(t *testing.T) {
+	f, err := evaluation.Decode("m.yaml", []byte("kind: department-self-evaluation\ntasks:\n  - name: t\n    indicators:\nkey_projects:\n"))
+	require.NoError(t, err)
+	d := f.(*evaluation.DepartmentForm)
+	require.Len(t, d.Tasks, 1)
+	assert.Empty(t, d.Tasks[0].Indicators)
+	assert.Empty(t, d.KeyProjects)
+}
+
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	bomb := `a: &a ["x","x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
+kind: department-self-evaluation
+`
+	tests := []struct {
+		name, file, src string
+		sentinel        error
+		line            int
+		path            string
+	}{
+		{"malformed yaml", "f.yaml", "kind: department-self-evaluation\nfunds: [\n", evaluation.ErrSyntax, 2, ""},
+		{"malformed json", "f.json", `{"kind": "department-self-evaluation",` + "\n" + `"year": }`, evaluation.ErrSyntax, 2, ""},
+		{"empty yaml", "f.yaml", "", evaluation.ErrEmpty, 1, ""},
+		{"empty json", "f.json", "  \n", evaluation.ErrEmpty, 1, ""},
+		{"binary", "f.yaml", "\x00\x01\x02\xff\xfe", evaluation.ErrSyntax, 1, ""},
+		{"not a mapping", "f.yaml", "- a\n- b\n", evaluation.ErrType, 1, ""},
+		{"deep json", "f.json", deep, evaluation.ErrLimit, 1, ""},
+		{"deep yaml", "f.yaml", "kind: x\na: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000), evaluation.ErrLimit, 2, ""},
+		{"alias bomb", "f.yaml", bomb, evaluation.ErrLimit, 0, ""},
+		{"no kind", "f.yaml", "department: x\n", evaluation.ErrKind, 1, "kind"},
+		{"unknown kind", "f.yaml", "kind: budget-form\n", evaluation.ErrKind, 1, "kind"},
+		{"year not a number", "f.yaml", "kind: department-self-evaluation\nyear: twenty\n", evaluation.ErrValue, 2, "year"},
+		{"year out of range", "f.yaml", "kind: department-self-evaluation\nyear: 21\n", evaluation.ErrValue, 2, "year"},
+		{"NaN", "f.yaml", "kind: department-self-evaluation\nfunds:\n  adjusted_budget: .nan\n", evaluation.ErrValue, 3, "funds.adjusted_budget"},
+		{"NaN string", "f.json", `{"kind":"department-self-evaluation","funds":{"actual_expenditure":"NaN"}}`, evaluation.ErrValue, 1, "funds.actual_expenditure"},
+		{"huge exponent", "f.json", "{\"kind\":\"department-self-evaluation\",\n \"funds\":{\"initial_budget\":1e999999999}}", evaluation.ErrValue, 2, "funds.initial_budget"},
+		{"two points", "f.yaml", "kind: department-self-evaluation\nfunds:\n  actual_expenditure: \"2,394.83.5\"\n", evaluation.ErrValue, 3, "funds.actual_expenditure"},
+		{"unknown key", "f.yaml", "kind: department-self-evaluation\nfunds:\n  adjusted_budgt: 1\n", evaluation.ErrUnknownKey, 3, "funds.adjusted_budgt"},
+		{"unknown key json", "f.json", "{\"kind\":\"project-self-evaluation\",\n\"indicators\":[{\"nmae\":\"x\"}]}", evaluation.ErrUnknownKey, 2, "indicators[0].nmae"},
+		{"duplicate key", "f.json", `{"kind":"project-self-evaluation","year":2020,"year":2021}`, evaluation.ErrDuplicate, 1, "year"},
+		{"list for text", "f.yaml", "kind: department-self-evaluation\ndepartment: [a, b]\n", evaluation.ErrType, 2, "department"},
+		{"bad unit", "f.yaml", "kind: department-self-evaluation\nunit: 美元\n", evaluation.ErrValue, 2, "unit"},
+		{"bad source", "f.yaml", "kind: department-self-evaluation\nfunds:\n  sources:\n    - source: lottery\n", evaluation.ErrValue, 4, "funds.sources[0].source"},
+		{"negative weight", "f.yaml", "kind: project-self-evaluation\nindicators:\n  - name: x\n    weight: -5\n", evaluation.ErrValue, 4, "indicators[0].weight"},
+		{"bad rate", "f.yaml", "kind: department-self-evaluation\nfunds:\n  reported:\n    completion_rate: 九成\n", evaluation.ErrValue, 4, "funds.reported.completion_rate"},
+		{"bad direction", "f.yaml", "kind: project-self-evaluation\nindicators:\n  - direction: sideways\n", evaluation.ErrValue, 3, "indicators[0].direction"},
+		{"two documents", "f.yaml", "kind: project-self-evaluation\n---\nkind: project-self-evaluation\n", evaluation.ErrSyntax, 0, ""},
+		{"trailing json", "f.json", `{"kind":"project-self-evaluation"} {}`, evaluation.ErrSyntax, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.src)
+			orig := bytes.Clone(data)
+			start := time.Now()
+			f, err := evaluation.Decode(tt.file, data)
+			require.Error(t, err)
+			assert.Nil(t, f)
+			assert.Less(t, time.Since(start), 5*time.Second, "bad input must be refused quickly")
+			assert.ErrorIs(t, err, tt.sentinel)
+			var de *evaluation.DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, tt.file, de.File)
+			if tt.line > 0 {
+				assert.Equal(t, tt.line, de.Line, "line: %v", err)
+			}
+			assert.Equal(t, tt.path, de.Path, "%v", err)
+			assert.True(t, strings.HasPrefix(err.Error(), tt.file+":"), "%v", err)
+			assert.Positive(t, de.Line, "%v", err)
+			assert.Positive(t, de.Column, "%v", err)
+			assert.Equal(t, orig, data, "input unchanged")
+		})
+	}
+}
+
+func TestDecodeErrorWrapsNumberError(t *testing.T) {
+	_, err := evaluation.Decode("f.yaml", []byte("kind: department-self-evaluation\nfunds:\n  adjusted_budget: 1234567890123456789\n"))
+	var ne *budget.NumberError
+	require.ErrorAs(t, err, &ne)
+	assert.ErrorIs(t, err, budget.ErrRange)
+	assert.Equal(t, `f.yaml:3:20: funds.adjusted_budget: invalid value: budget.ParseAmount: "1234567890123456789": out of range: 19 integer digits, at most 18`, err.Error())
+}
+
+func TestUnknownKeySuggests(t *testing.T) {
+	_, err := evaluation.Decode("f.yaml", []byte("kind: department-self-evaluation\nimprovments: x\n"))
+	assert.ErrorContains(t, err, `did you mean "improvements"?`)
+}
+
+func TestTooLarge(t *testing.T) {
+	_, err := evaluation.Decode("big.yaml", make([]byte, evaluation.MaxFileSize+1))
+	assert.ErrorIs(t, err, evaluation.ErrLimit)
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	for _, path := range []string{tianhe, "testdata/tianhe-thousands.json"} {
+		f, err := evaluation.ReadFile(path)
+		require.NoError(t, err)
+		out, err := evaluation.Encode(f)
+		require.NoError(t, err)
+		back, err := evaluation.Decode("back.yaml", out)
+		require.NoError(t, err, string(out))
+		assert.Equal(t, f, back)
+		again, err := evaluation.Encode(back)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(again))
+	}
+}
+
+func TestEvaluateDoesNotModifyForm(t *testing.T) {
+	f := readTianhe(t)
+	before, err := evaluation.Encode(f)
+	require.NoError(t, err)
+	_ = evaluation.Evaluate(f, nil)
+	after, err := evaluation.Encode(f)
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after))
+}
+
+func TestEvaluateConcurrently(t *testing.T) {
+	f := readTianhe(t)
+	done := make(chan map[string]string)
+	for range 8 {
+		go func() { done <- figureStrings(evaluation.Evaluate(f, nil)) }()
+	}
+	for range 8 {
+		assert.Equal(t, tianheFigures, <-done)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, p := range []string{tianhe, "testdata/tianhe-strings.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(p, data)
+	}
+	f.Add("x.yaml", []byte("kind: project-self-evaluation\nindicators: [{target: ≥95%, actual: 96%, weight: 10}]\n"))
+	f.Add("x.json", []byte(`{"kind":"department-self-evaluation","funds":{"adjusted_budget":"1,000"}}`))
+	f.Add("x.yaml", []byte("a: &a [*a]"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		orig := bytes.Clone(data)
+		form, err := evaluation.Decode(name, data)
+		if !bytes.Equal(orig, data) {
+			t.Fatal("input modified")
+		}
+		if err != nil {
+			var de *evaluation.DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("not a DecodeError: %v", err)
+			}
+			return
+		}
+		_ = evaluation.Evaluate(form, nil)
+		out, err := evaluation.Encode(form)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
+		if _, err := evaluation.Decode("back.yaml", out); err != nil {
+			t.Fatalf("re-decode of encoded form: %v\n%s", err, out)
+		}
+	})
+}

@@ -1,0 +1,43 @@
+// Package evaluation holds the two self-evaluation forms as Go values,
+// reads and writes them in the file format of SPEC §3, computes their
+// figures and evaluates them.
+//
+// # Forms
+//
+// DepartmentForm is 部门整体支出绩效自评表; ProjectForm is
+// 项目支出绩效自评表. Both implement Form. They are plain values holding
+// what was filed: indicator targets and actuals stay as written ("≥95%",
+// "3057人次") and are interpreted by Evaluate, so a form always
+// round-trips to the text it came from.
+//
+// # Reading
+//
+// Decode and ReadFile read YAML or JSON with the same keys. Numbers are
+// read from their literal text, never through float64, whether written as
+// numbers or strings; amounts accept thousands separators. Unknown keys are
+// refused (a typo must not drop data silently), a null or missing list is
+// an empty list, a single text where a list of texts belongs is a list of
+// one. A rate written as a bare number (99.99) is a percentage, as the
+// forms print rates. Every error is a *DecodeError with file, line,
+// column and key path, wrapping a sentinel such as ErrUnknownKey.
+//
+// Input is bounded: MaxFileSize, MaxDepth, MaxNodes (aliases expanded)
+// and MaxTextBytes, plus the number limits of package budget. A YAML alias
+// bomb or a billion-digit exponent is refused at once.
+//
+// # Evaluating
+//
+// Evaluate(form, checker) is a pure function: it reads no file, clock or
+// global and never modifies the form. It computes Figures (SPEC §2):
+//
+//	年度预算调整数 = |调整预算 − 年初预算|
+//	预算完成率     = 实际支出数 / 调整预算
+//	预算调整率     = 年度预算调整数 / 年初预算
+//	任务涉及资金合计 = Σ 任务涉及资金,  占比 = 合计 / 实际支出数
+//	执行率 (project form) = 全年执行数 B / 全年预算数 A
+//
+// A figure whose denominator is zero or whose amounts are missing is nil:
+// undefined, never 0%. Evaluate then hands a Subject (the form, its
+// figures and its interpreted indicators) to the Checker, normally a
+// rules.Set, and returns a Report.
+package evaluation

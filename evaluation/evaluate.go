@@ -1,0 +1,111 @@
+package evaluation
+
+import (
+	"fmt"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/indicator"
+)
+
+// Subject is what a rule reads: the form and everything Evaluate computed
+// from it. Rules must treat it as read-only; it is shared by every rule of
+// a set.
+type Subject struct {
+	Form    Form
+	Figures Figures
+	Score   *Score
+	// Indicators are every indicator row of the form, in form order, with
+	// their cells interpreted and assessed.
+	Indicators []IndicatorResult
+}
+
+// Department returns the department form, or nil for a project form.
+func (s *Subject) Department() *DepartmentForm {
+	f, _ := s.Form.(*DepartmentForm)
+	return f
+}
+
+// Project returns the project form, or nil for a department form.
+func (s *Subject) Project() *ProjectForm {
+	f, _ := s.Form.(*ProjectForm)
+	return f
+}
+
+// Checker checks a form and returns its findings. rules.Set implements
+// it; a nil Checker finds nothing. Check must be a pure function of its
+// subject: safe for concurrent use, reading no file, clock or global.
+type Checker interface {
+	Check(s *Subject) []Finding
+}
+
+// Evaluate computes the figures of a form, interprets its indicators and
+// runs the checker over it. It is a pure function: it reads no file, clock
+// or global, and never modifies the form, so one form or one checker may
+// be used from many goroutines at once.
+func Evaluate(f Form, c Checker) Report {
+	s := &Subject{Form: f}
+	switch f := f.(type) {
+	case *DepartmentForm:
+		s.Figures = departmentFigures(f)
+		for i := range f.Tasks {
+			s.Indicators = appendIndicators(s.Indicators, fmt.Sprintf("tasks[%d]", i), f.Tasks[i].Indicators)
+		}
+		for i := range f.KeyProjects {
+			s.Indicators = appendIndicators(s.Indicators, fmt.Sprintf("key_projects[%d]", i), f.KeyProjects[i].Indicators)
+		}
+	case *ProjectForm:
+		if r, err := f.Funds.ExecutionRate(); err == nil {
+			s.Figures.ExecutionRate = &r
+		}
+		s.Indicators = appendIndicators(s.Indicators, "", f.Indicators)
+	}
+	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score}
+	if c != nil {
+		r.Findings = c.Check(s)
+	}
+	return r
+}
+
+func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []IndicatorResult {
+	for i := range rows {
+		row := &rows[i]
+		t, a := indicator.Parse(row.Target), indicator.Parse(row.Actual)
+		dst = append(dst, IndicatorResult{
+			Path:       join(prefix, fmt.Sprintf("indicators[%d]", i)),
+			Indicator:  row,
+			Target:     t,
+			Actual:     a,
+			Assessment: indicator.Assess(t, a, row.Direction),
+		})
+	}
+	return dst
+}
+
+func departmentFigures(f *DepartmentForm) Figures {
+	var fig Figures
+	if a, ok := f.Funds.ComputedAdjustment(); ok {
+		fig.Adjustment = &a
+	}
+	if r, err := f.Funds.CompletionRate(); err == nil {
+		fig.CompletionRate = &r
+	}
+	if r, err := f.Funds.AdjustmentRate(); err == nil {
+		fig.AdjustmentRate = &r
+	}
+	var funds []budget.Amount
+	for _, t := range f.Tasks {
+		if t.Funds != nil {
+			funds = append(funds, *t.Funds)
+		}
+	}
+	if len(funds) > 0 {
+		total := budget.Sum(f.Unit, funds...)
+		fig.TaskFundsTotal = &total
+		if f.Funds.ActualExpenditure != nil {
+			if r, err := budget.RateOf(total, *f.Funds.ActualExpenditure); err == nil {
+				fig.TaskFundsShare = &r
+			}
+		}
+	}
+	return fig
+}

@@ -1,0 +1,200 @@
+package evaluation
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/indicator"
+)
+
+// Kind names the form a file holds (its `kind:` key).
+type Kind string
+
+const (
+	// Department is 部门整体支出绩效自评表.
+	Department Kind = "department-self-evaluation"
+	// Project is 项目支出绩效自评表.
+	Project Kind = "project-self-evaluation"
+)
+
+// Label returns the form's Chinese title.
+func (k Kind) Label() string {
+	switch k {
+	case Department:
+		return "部门整体支出绩效自评表"
+	case Project:
+		return "项目支出绩效自评表"
+	}
+	return string(k)
+}
+
+// Form is one self-evaluation form: a *DepartmentForm or a *ProjectForm.
+// The set of forms is closed; use a type switch to reach the fields.
+type Form interface {
+	// Kind returns the form's kind.
+	Kind() Kind
+	// Header returns what identifies the form.
+	Header() Header
+	isForm()
+}
+
+// Header identifies a form: who filed it, for which year, under which
+// rule profile, in which unit.
+type Header struct {
+	Name    string      // 部门名称 or 项目名称
+	Year    int         // 被评价年度; 0 when the form does not say
+	Unit    budget.Unit // 单位
+	Profile string      // the rule profile the form is filed under; "" for none
+}
+
+// Goals are the annual goals block (年度目标 / 年度总体目标).
+type Goals struct {
+	// Expected is 预期目标, one item each.
+	Expected []string `yaml:"expected"`
+	// Achieved is 目标完成情况 (实际完成情况 on the project form).
+	Achieved string `yaml:"achieved"`
+}
+
+// Indicator is one performance indicator row (绩效指标). Target and Actual
+// are kept as written on the form; Evaluate interprets them with the
+// indicator package, so the form value always holds what was filed.
+type Indicator struct {
+	// Level1 is 一级指标 (产出指标, 效益指标, 满意度指标); project form only.
+	Level1 string `yaml:"level1" label:"一级指标"`
+	// Level2 is 二级指标 (数量指标, 质量指标, …); project form only.
+	Level2 string `yaml:"level2" label:"二级指标"`
+	// Name is 三级指标 (关键指标 on the department form).
+	Name string `yaml:"name" label:"指标名称"`
+	// Target is 年度指标值 as written, operator included ("≥95%").
+	Target string `yaml:"target" label:"年度指标值"`
+	// Actual is 实际完成值 (指标完成情况) as written.
+	Actual string `yaml:"actual" label:"实际完成值"`
+	// Direction overrides what the target's wording implies.
+	Direction indicator.Direction `yaml:"direction" label:"指标方向"`
+	// Weight is 分值; nil when the form gives none.
+	Weight *decimal.Decimal `yaml:"weight" label:"分值" validate:"omitempty,decimal_nonnegative"`
+	// Score is 得分 as printed; nil when the form gives none.
+	Score *decimal.Decimal `yaml:"score" label:"得分" validate:"omitempty,decimal_nonnegative"`
+	// Deviation is 偏差原因分析及改进措施.
+	Deviation string `yaml:"deviation" label:"偏差原因分析及改进措施"`
+}
+
+// Task is one main task (主要任务) of the department form.
+type Task struct {
+	Name     string `yaml:"name" label:"任务名称"`
+	Expected string `yaml:"expected" label:"预期目标"`
+	Achieved string `yaml:"achieved" label:"目标完成情况"`
+	// Funds is 任务涉及资金; nil when not stated.
+	Funds *budget.Amount `yaml:"funds" label:"任务涉及资金"`
+	// Indicators are the task's 关键指标 with their 指标完成情况.
+	Indicators []Indicator `yaml:"indicators" label:"关键指标" validate:"max=1000,dive"`
+}
+
+// KeyProject is one entry of 重点项目绩效情况.
+type KeyProject struct {
+	Name string `yaml:"name" label:"重点项目名称"`
+	// Budget is the project's budget; nil when the form does not state it.
+	Budget *budget.Amount `yaml:"budget" label:"项目预算"`
+	// SelfSelected is true when the department has no project at the
+	// key-project threshold and chose this one by its functions.
+	SelfSelected bool        `yaml:"self_selected" label:"自选重点项目"`
+	Summary      string      `yaml:"summary" label:"绩效情况"`
+	Indicators   []Indicator `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
+}
+
+// DepartmentReported holds the department form's rates as printed.
+type DepartmentReported struct {
+	CompletionRate *budget.Rate `yaml:"completion_rate" label:"预算完成率"`
+	AdjustmentRate *budget.Rate `yaml:"adjustment_rate" label:"预算调整率"`
+}
+
+// DepartmentFunds is the department form's 部门资金情况 block.
+type DepartmentFunds struct {
+	budget.Funds `yaml:",inline"`
+	Reported     DepartmentReported `yaml:"reported"`
+}
+
+// DepartmentForm is 部门整体支出绩效自评表, the department overall
+// expenditure self-evaluation. It is a plain value: Evaluate never
+// modifies it, and a caller must not modify one that another goroutine
+// is evaluating.
+type DepartmentForm struct {
+	Profile    string          `yaml:"profile" label:"规则配置"`
+	Department string          `yaml:"department" label:"部门名称"`
+	Year       int             `yaml:"year" label:"被评价年度" validate:"omitempty,gte=1949,lte=2200"`
+	Unit       budget.Unit     `yaml:"unit" label:"单位"`
+	Funds      DepartmentFunds `yaml:"funds" label:"部门资金情况"`
+	Goals      Goals           `yaml:"goals" label:"年度目标"`
+	Tasks      []Task          `yaml:"tasks" label:"主要任务" validate:"max=1000,dive"`
+	// KeyProjects is 重点项目绩效情况.
+	KeyProjects []KeyProject `yaml:"key_projects" label:"重点项目绩效情况" validate:"max=1000,dive"`
+	// Overall is 部门整体绩效.
+	Overall string `yaml:"overall" label:"部门整体绩效"`
+	// Problems is 存在问题.
+	Problems string `yaml:"problems" label:"存在问题"`
+	// Improvements is 改进措施或下一步计划.
+	Improvements string `yaml:"improvements" label:"改进措施或下一步计划"`
+}
+
+// Kind returns Department.
+func (*DepartmentForm) Kind() Kind { return Department }
+
+// Header returns the department's name, year, unit and profile.
+func (f *DepartmentForm) Header() Header {
+	return Header{Name: f.Department, Year: f.Year, Unit: f.Unit, Profile: f.Profile}
+}
+
+func (*DepartmentForm) isForm() {}
+
+// ProjectReported holds the project form's execution row as printed.
+type ProjectReported struct {
+	ExecutionRate *budget.Rate     `yaml:"execution_rate" label:"执行率"`
+	Score         *decimal.Decimal `yaml:"score" label:"得分" validate:"omitempty,decimal_nonnegative"`
+}
+
+// ProjectFunds is the project form's 项目资金 block.
+type ProjectFunds struct {
+	budget.Funds `yaml:",inline"`
+	// Weight is 分值 of the execution row; nil for the scheme's default.
+	Weight   *decimal.Decimal `yaml:"weight" label:"分值" validate:"omitempty,decimal_nonnegative"`
+	Reported ProjectReported  `yaml:"reported"`
+}
+
+// ProjectTotals holds the project form's total score and grade as printed.
+type ProjectTotals struct {
+	TotalScore *decimal.Decimal `yaml:"total_score" label:"总分" validate:"omitempty,decimal_nonnegative"`
+	Grade      string           `yaml:"grade" label:"评价等级"`
+}
+
+// ProjectForm is 项目支出绩效自评表, the project expenditure
+// self-evaluation.
+type ProjectForm struct {
+	Profile string `yaml:"profile" label:"规则配置"`
+	// Project is 项目名称.
+	Project string `yaml:"project" label:"项目名称"`
+	// Department is 主管部门.
+	Department string `yaml:"department" label:"主管部门"`
+	// ImplementingUnit is 实施单位.
+	ImplementingUnit string       `yaml:"implementing_unit" label:"实施单位"`
+	Year             int          `yaml:"year" label:"年度" validate:"omitempty,gte=1949,lte=2200"`
+	Unit             budget.Unit  `yaml:"unit" label:"单位"`
+	Funds            ProjectFunds `yaml:"funds" label:"项目资金"`
+	// Goals is 年度总体目标.
+	Goals Goals `yaml:"goals" label:"年度总体目标"`
+	// Indicators are the 绩效指标 rows.
+	Indicators   []Indicator   `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
+	Reported     ProjectTotals `yaml:"reported"`
+	Overall      string        `yaml:"overall" label:"评价结论"`
+	Problems     string        `yaml:"problems" label:"存在问题"`
+	Improvements string        `yaml:"improvements" label:"改进措施"`
+}
+
+// Kind returns Project.
+func (*ProjectForm) Kind() Kind { return Project }
+
+// Header returns the project's name, year, unit and profile.
+func (f *ProjectForm) Header() Header {
+	return Header{Name: f.Project, Year: f.Year, Unit: f.Unit, Profile: f.Profile}
+}
+
+func (*ProjectForm) isForm() {}

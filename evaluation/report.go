@@ -1,0 +1,143 @@
+package evaluation
+
+import (
+	"fmt"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/indicator"
+)
+
+// Severity is how much a finding matters.
+type Severity int8
+
+const (
+	Info    Severity = iota // for the reader's attention
+	Warning                 // probably wrong, or worth a question to the filer
+	Error                   // the form is wrong: a figure does not add up, a required cell is empty
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int8(s))
+}
+
+// ParseSeverity reads "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "info":
+		return Info, nil
+	case "warning":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("evaluation: severity %q: want info, warning or error", s)
+}
+
+// Lang selects the language of messages.
+type Lang string
+
+const (
+	Chinese Lang = "zh" // the default
+	English Lang = "en"
+)
+
+// Text is a message in both languages.
+type Text struct {
+	Zh string
+	En string
+}
+
+// In returns the message in lang; Chinese unless English is asked for
+// and given.
+func (t Text) In(lang Lang) string {
+	if lang == English && t.En != "" {
+		return t.En
+	}
+	return t.Zh
+}
+
+// Finding is one thing a rule found in a form, pointing at the cell.
+type Finding struct {
+	Rule     string   // the rule's stable ID: "funds.completion-rate"
+	Severity Severity // after the rule set's overrides
+	Path     string   // key path of the cell: "tasks[1].indicators[0].actual"; "" for the whole form
+	Message  Text
+	Expected string // what the cell should hold, where there is such a value
+	Actual   string // what it holds
+}
+
+// Figures are the computed figures of a form. A figure is nil when the
+// form lacks what it needs or its denominator is zero: an undefined rate
+// is absent, never 0%.
+type Figures struct {
+	// Adjustment is 年度预算调整数 = |调整预算 − 年初预算|.
+	Adjustment *budget.Amount
+	// CompletionRate is 预算完成率 = 实际支出数 / 调整预算 (department form).
+	CompletionRate *budget.Rate
+	// AdjustmentRate is 预算调整率 = 年度预算调整数 / 年初预算.
+	AdjustmentRate *budget.Rate
+	// TaskFundsTotal is Σ 任务涉及资金 over the tasks that state it.
+	TaskFundsTotal *budget.Amount
+	// TaskFundsShare is TaskFundsTotal / 实际支出数.
+	TaskFundsShare *budget.Rate
+	// ExecutionRate is 执行率 = 全年执行数 B / 全年预算数 A (project form).
+	ExecutionRate *budget.Rate
+}
+
+// IndicatorResult is one indicator row as Evaluate read it: where it is,
+// what its cells say, and how the actual compares with the target.
+type IndicatorResult struct {
+	Path       string // "tasks[0].indicators[1]" or "indicators[3]"
+	Indicator  *Indicator
+	Target     indicator.Value
+	Actual     indicator.Value
+	Assessment indicator.Assessment
+}
+
+// Counts are the number of findings of each severity.
+type Counts struct {
+	Error, Warning, Info int
+}
+
+// Report is what Evaluate finds in one form.
+type Report struct {
+	Kind    Kind
+	Header  Header
+	Figures Figures
+	// Score is the form's score; nil when the form is not scored.
+	Score *Score
+	// Findings, in the order the rules produced them.
+	Findings []Finding
+}
+
+// Counts counts the report's findings by severity.
+func (r *Report) Counts() Counts {
+	var c Counts
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			c.Error++
+		case Warning:
+			c.Warning++
+		default:
+			c.Info++
+		}
+	}
+	return c
+}
+
+// HasErrors reports whether any finding is an error.
+func (r *Report) HasErrors() bool { return r.Counts().Error > 0 }
+
+// Score is the score of a form by a scoring scheme. It is filled in by
+// scoring, which comes with the scheme (财预〔2020〕10号).
+type Score struct{}

@@ -1,0 +1,41 @@
+// Package suggest finds the known name closest to a mistyped one, for
+// error messages that say "did you mean …?".
+package suggest
+
+// Closest returns the name of known nearest to name by edit distance, if
+// one is within three edits; a typo is rarely further off.
+func Closest(name string, known []string) (string, bool) {
+	best, bestDist := "", 4
+	for _, k := range known {
+		if d := distance(name, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best, best != ""
+}
+
+// distance is the Levenshtein distance between a and b in runes. Names
+// longer than 64 runes are not compared (they are not typos of a key).
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 64
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
