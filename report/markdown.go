@@ -28,7 +28,8 @@ func Markdown(w io.Writer, m Meta, r *evaluation.Report) error {
 		fmt.Fprintf(&b, "| %s | %s |\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
 	}
 	c := r.Counts()
-	fmt.Fprintf(&b, "\n%s：%d %s，%d %s，%d %s\n\n", l("发现", "Findings"), c.Error, l("错误", "errors"), c.Warning, l("警告", "warnings"), c.Info, l("提示", "info"))
+	fmt.Fprintf(&b, "\n%s%d %s%s%d %s%s%d %s\n\n", l("发现：", "Findings: "), c.Error, l("错误", "errors"), l("，", ", "),
+		c.Warning, l("警告", "warnings"), l("，", ", "), c.Info, l("提示", "info"))
 	if len(r.Findings) > 0 {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
 			l("级别", "severity"), l("规则", "rule"), l("位置", "cell"), l("说明", "message"), l("应为", "expected"), l("实为", "actual"))

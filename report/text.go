@@ -35,8 +35,15 @@ func Text(w io.Writer, m Meta, r *evaluation.Report) error {
 				path = "-"
 			}
 			fmt.Fprintf(&b, "  %-7s %s  %s\n          %s\n", sev, f.Rule, path, f.Message.In(m.Lang))
-			if f.Expected != "" || f.Actual != "" {
-				fmt.Fprintf(&b, "          %s %s · %s %s\n", l("应为", "expected"), f.Expected, l("实为", "actual"), f.Actual)
+			var vals []string
+			if f.Expected != "" {
+				vals = append(vals, l("应为 ", "expected ")+f.Expected)
+			}
+			if f.Actual != "" {
+				vals = append(vals, l("实为 ", "actual ")+f.Actual)
+			}
+			if len(vals) > 0 {
+				fmt.Fprintf(&b, "          %s\n", strings.Join(vals, " · "))
 			}
 		}
 	}

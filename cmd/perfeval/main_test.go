@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+const tianhe = "../../examples/tianhe2021/form.yaml"
+
+func TestEvaluateTianheJSON(t *testing.T) {
+	code, out, stderr := runCmd("evaluate", "-format", "json", tianhe)
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 1)
+	var rep struct {
+		Source, Kind, Name, Unit, Profile string
+		Year                              int
+		Figures                           map[string]string
+		Score                             any
+		Findings                          []map[string]string
+		Counts                            map[string]int
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rep))
+	assert.Equal(t, tianhe, rep.Source)
+	assert.Equal(t, "department-self-evaluation", rep.Kind)
+	assert.Equal(t, "中国共产党广州市天河区委员会政法委员会", rep.Name)
+	assert.Equal(t, 2021, rep.Year)
+	assert.Equal(t, "万元", rep.Unit)
+	assert.Equal(t, "guangzhou-2021", rep.Profile)
+	assert.Equal(t, map[string]string{
+		"adjustment": "507.49", "completion_rate": "99.99%", "adjustment_rate": "17.48%",
+		"task_funds_total": "574.54", "task_funds_share": "23.99%",
+	}, rep.Figures)
+	assert.Nil(t, rep.Score, "a department form without targets and weights is not scored")
+	assert.Contains(t, rep.Counts, "error")
+}
+
+func TestProfileFlagOverridesFile(t *testing.T) {
+	_, out, _ := runCmd("evaluate", "-format", "json", "-profile", "national", tianhe)
+	assert.Contains(t, out, `"profile":"national"`)
+}
+
+func TestEvaluateText(t *testing.T) {
+	code, out, _ := runCmd("evaluate", tianhe)
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"中国共产党广州市天河区委员会政法委员会 2021", "预算完成率: 99.99%", "年度预算调整数: 507.49 万元", "任务涉及资金合计: 574.54 万元"} {
+		assert.Contains(t, out, want)
+	}
+	_, out, _ = runCmd("evaluate", "-lang", "en", tianhe)
+	assert.Contains(t, out, "completion rate: 99.99%")
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"evaluate"},
+		{"evaluate", "-format", "pdf", tianhe},
+		{"evaluate", "-lang", "fr", tianhe},
+		{"evaluate", "-profile", "shanghai", tianhe},
+		{"evaluate", "-nosuchflag", tianhe},
+	} {
+		code, out, stderr := runCmd(args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out, "%v: usage errors go to stderr", args)
+		assert.NotEmpty(t, stderr, "%v", args)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCmd("version")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(out, "perfeval "))
+}
+
+// TestBadInputs runs every file of testdata/bad: each must exit 3 with a
+// positioned message on stderr and an error object on stdout, and the
+// good file beside them must still be reported.
+func TestBadInputs(t *testing.T) {
+	entries, err := os.ReadDir("testdata/bad")
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		t.Run(e.Name(), func(t *testing.T) {
+			path := filepath.Join("testdata/bad", e.Name())
+			before, err := os.ReadFile(path)
+			require.NoError(t, err)
+			code, out, stderr := runCmd("evaluate", "-format", "json", path)
+			assert.Equal(t, 3, code)
+			assert.Contains(t, stderr, path+":")
+			assert.NotContains(t, stderr, "panic")
+			var obj struct {
+				Source string
+				Error  struct {
+					Message string
+					Line    int
+				}
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &obj), out)
+			assert.Equal(t, path, obj.Source)
+			assert.NotEmpty(t, obj.Error.Message)
+			assert.Positive(t, obj.Error.Line)
+			after, _ := os.ReadFile(path)
+			assert.Equal(t, before, after, "input unchanged")
+		})
+	}
+}
+
+func TestFolderWithOneBadFile(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(tianhe)
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "b"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), good, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b", "bad.yaml"), []byte("kind: nope\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.json"), good[:0], 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "d.yml"), good, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644))
+	code, out, _ := runCmd("evaluate", "-format", "json", dir)
+	assert.Equal(t, 3, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 4)
+	for i, want := range []string{"a.yaml", "b/bad.yaml", "c.json", "d.yml"} {
+		assert.Contains(t, lines[i], filepath.Join(dir, want), "lexical order")
+	}
+	assert.Contains(t, lines[0], `"figures"`)
+	assert.Contains(t, lines[1], `"error"`)
+	assert.Contains(t, lines[2], `"error"`)
+	assert.Contains(t, lines[3], `"figures"`)
+}
+
+func TestMissingPath(t *testing.T) {
+	code, _, stderr := runCmd("evaluate", "no/such/file.yaml")
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, "no/such/file.yaml")
+}
+
+// TestGolden evaluates every form under testdata/golden and compares the
+// JSON report with the .json file beside it. Run with -update to rewrite.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/golden/*.yaml")
+	require.NoError(t, err)
+	inputs = append(inputs, tianhe)
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".yaml")
+		if in == tianhe {
+			name = "tianhe2021"
+		}
+		t.Run(name, func(t *testing.T) {
+			_, out, _ := runCmd("evaluate", "-format", "json", in)
+			var pretty bytes.Buffer
+			require.NoError(t, json.Indent(&pretty, []byte(out), "", "  "))
+			golden := filepath.Join("testdata/golden", name+".json")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, pretty.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test -update to create it")
+			assert.Equal(t, string(want), pretty.String())
+		})
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	code, out, stderr := runCmd("rules", "-format", "json", "-profile", "guangzhou-2021")
+	require.Equal(t, 0, code, stderr)
+	var listing struct {
+		Profile string
+		Rules   []struct {
+			ID, Severity string
+			Enabled      bool
+			Description  struct{ Zh, En string }
+			Params       []struct{ Name, Kind, Default, Value string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &listing))
+	assert.Equal(t, "guangzhou-2021", listing.Profile)
+	ids := map[string]bool{}
+	for _, r := range listing.Rules {
+		ids[r.ID] = true
+		assert.NotEmpty(t, r.Description.Zh, r.ID)
+		assert.NotEmpty(t, r.Description.En, r.ID)
+	}
+	for _, id := range []string{"funds.adjustment", "funds.completion-rate", "funds.adjustment-rate", "funds.sources",
+		"funds.negative", "funds.overspend", "funds.low-execution", "funds.large-adjustment", "tasks.funds-total",
+		"tasks.no-indicators", "key-projects.missing", "key-projects.threshold", "indicators.no-target",
+		"indicators.unparsed", "indicators.unit-mismatch", "indicators.not-met", "indicators.overachieved",
+		"indicators.deviation-missing", "indicators.dimensions", "narrative.mismatch", "text.missing", "text.placeholder"} {
+		assert.True(t, ids[id], "perfeval rules lists %s", id)
+	}
+
+	code, out, _ = runCmd("rules")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "profile national")
+	assert.NotContains(t, out, "key-projects.threshold", "national has no key-project rules")
+	assert.Contains(t, out, "min_execution_rate = 90%")
+
+	code, _, _ = runCmd("rules", "-profile", "nowhere")
+	assert.Equal(t, 2, code)
+}
+
+func TestEvaluateWithRulesFile(t *testing.T) {
+	dir := t.TempDir()
+	rf := filepath.Join(dir, "city.yaml")
+	require.NoError(t, os.WriteFile(rf, []byte("extends: guangzhou-2021\nparams:\n  key_project_threshold: 1000\n  min_execution_rate: 85%\ndisable: [indicators.no-target]\nseverity:\n  narrative.mismatch: error\n"), 0o644))
+	code, out, stderr := runCmd("evaluate", "-format", "json", "-rules", rf, tianhe)
+	assert.Equal(t, 1, code, "narrative.mismatch is now an error: %s", stderr)
+	assert.Contains(t, out, `"profile":"guangzhou-2021+city.yaml"`)
+	assert.Contains(t, out, `"rule":"narrative.mismatch","severity":"error"`)
+	assert.NotContains(t, out, "indicators.no-target")
+	assert.Contains(t, out, "1000万元")
+
+	code, out, _ = runCmd("rules", "-rules", rf)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "indicators.no-target")
+	assert.Contains(t, out, "(disabled)")
+	assert.Contains(t, out, "key_project_threshold = 1000")
+
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("extends: guangzhou-2021\ndisable: [narrative.mismatc]\n"), 0o644))
+	code, _, stderr = runCmd("evaluate", "-rules", bad, tianhe)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, bad+":2:11: disable[0]")
+	assert.Contains(t, stderr, `did you mean "narrative.mismatch"`)
+
+	code, _, _ = runCmd("evaluate", "-rules", rf, "-profile", "national", tianhe)
+	assert.Equal(t, 2, code, "-rules and -profile together")
+}
+
+func TestEvaluateMarkdownAndEnglish(t *testing.T) {
+	code, out, _ := runCmd("evaluate", "-format", "markdown", tianhe)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "## 中国共产党广州市天河区委员会政法委员会（2021）")
+	assert.Contains(t, out, "| 预算完成率 | 99.99% |")
+	assert.Contains(t, out, "| warning | `narrative.mismatch` | `overall` |")
+
+	_, out, _ = runCmd("evaluate", "-format", "json", "-lang", "en", tianhe)
+	assert.Contains(t, out, `but the indicator \"来穗人员子女入学人数\"`)
+}
+
+func TestUnknownProfileInFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.yaml")
+	require.NoError(t, os.WriteFile(p, []byte("kind: department-self-evaluation\nprofile: shanghai-2030\n"), 0o644))
+	code, out, stderr := runCmd("evaluate", "-format", "json", p)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, "shanghai-2030")
+	assert.Contains(t, out, `"error"`)
+}

@@ -1,0 +1,62 @@
+package customrule_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/examples/customrule"
+	"github.com/perfeval/perfeval/rules/rulestest"
+)
+
+func TestThreeIndicators(t *testing.T) {
+	form := rulestest.Department(t, `
+		tasks:
+		  - name: 任务1
+		    indicators: [{name: 专题讲座, actual: 99次}, {name: 党规党纪培训, actual: 2811人}]
+		  - name: 任务2
+		    indicators: [{name: a, actual: 1个}, {name: b, actual: 2个}, {name: c, actual: 3个}]
+	`)
+	found := rulestest.Fires(t, customrule.ThreeIndicators, form, "tasks[0].indicators")
+	if len(found) != 1 {
+		t.Errorf("want one finding, got %d", len(found))
+	}
+	if got := rulestest.Run(t, customrule.ThreeIndicators, form, "min_task_indicators", "2"); len(got) != 0 {
+		t.Errorf("with min 2 the rule should be silent, got %v", got)
+	}
+}
+
+func TestTianheUnderTheCityProfile(t *testing.T) {
+	set, err := customrule.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, err := evaluation.ReadFile("../tianhe2021/form.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := evaluation.Evaluate(form, set)
+	var paths []string
+	for _, f := range rep.Findings {
+		if f.Rule == "city.task-indicators" {
+			paths = append(paths, f.Path)
+		}
+	}
+	// 任务3 has two key indicators; the others have three or more.
+	if fmt.Sprint(paths) != "[tasks[2].indicators]" {
+		t.Errorf("findings at %v", paths)
+	}
+}
+
+func Example() {
+	set, _ := customrule.Profile()
+	form, _ := evaluation.ReadFile("../tianhe2021/form.yaml")
+	rep := evaluation.Evaluate(form, set)
+	for _, f := range rep.Findings {
+		if f.Rule == "city.task-indicators" {
+			fmt.Println(f.Severity, f.Path, f.Message.Zh)
+		}
+	}
+	// Output:
+	// warning tasks[2].indicators 任务3只有 2 个关键指标，至少应有 3 个
+}

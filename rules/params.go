@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/evaluation"
+)
+
+// ParamKind is the type of a rule parameter.
+type ParamKind int8
+
+const (
+	// AmountParam is an amount of money in 万元: "500", "1,000".
+	AmountParam ParamKind = iota
+	// RateParam is a percentage: "90%" (a bare 90 is read as 90%).
+	RateParam
+	// NumberParam is a plain decimal number.
+	NumberParam
+)
+
+// String returns "amount", "rate" or "number".
+func (k ParamKind) String() string {
+	switch k {
+	case AmountParam:
+		return "amount"
+	case RateParam:
+		return "rate"
+	}
+	return "number"
+}
+
+// Param declares a parameter a rule reads. Parameters are named across a
+// set: two rules that read min_execution_rate read the same value.
+type Param struct {
+	Name    string    // "key_project_threshold"
+	Kind    ParamKind // how its value is written and read
+	Default string    // as it would be written in a rules file: "500", "90%"
+	Doc     evaluation.Text
+}
+
+// value is one parsed parameter value.
+type value struct {
+	kind   ParamKind
+	text   string
+	amount budget.Amount
+	rate   budget.Rate
+	number decimal.Decimal
+}
+
+func parseValue(kind ParamKind, text string) (value, error) {
+	v := value{kind: kind, text: strings.TrimSpace(text)}
+	var err error
+	switch kind {
+	case AmountParam:
+		v.text = strings.TrimSpace(strings.TrimSuffix(v.text, "万元"))
+		v.amount, err = budget.ParseAmount(v.text, budget.TenThousandYuan)
+	case RateParam:
+		t := budget.FoldWidth(v.text)
+		if !strings.HasSuffix(t, "%") {
+			t += "%"
+		}
+		v.rate, err = budget.ParsePercent(t)
+	default:
+		v.number, err = budget.ParseNumber(v.text)
+	}
+	return v, err
+}
+
+// Params holds the values of a set's parameters. It is read-only.
+type Params struct {
+	values map[string]value
+}
+
+func (p *Params) get(name string, kind ParamKind) value {
+	v, ok := p.values[name]
+	if !ok {
+		// A rule reading a parameter it did not declare is a bug in the
+		// rule, not bad input: say so plainly.
+		panic(fmt.Sprintf("rules: parameter %q is not declared by any rule of the set", name))
+	}
+	if v.kind != kind {
+		panic(fmt.Sprintf("rules: parameter %q is a %s, read as a %s", name, v.kind, kind))
+	}
+	return v
+}
+
+// Amount returns the amount parameter name, in 万元.
+func (p *Params) Amount(name string) budget.Amount { return p.get(name, AmountParam).amount }
+
+// Rate returns the rate parameter name.
+func (p *Params) Rate(name string) budget.Rate { return p.get(name, RateParam).rate }
+
+// Number returns the number parameter name.
+func (p *Params) Number(name string) decimal.Decimal { return p.get(name, NumberParam).number }
+
+// Text returns the parameter's value as written; "" if the set has none.
+func (p *Params) Text(name string) string { return p.values[name].text }

@@ -1,0 +1,226 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/perfeval/perfeval/evaluation"
+	suggestpkg "github.com/perfeval/perfeval/internal/suggest"
+)
+
+// Set is a configured rule set: the rules that run, their severities and
+// the values of their parameters. It implements evaluation.Checker.
+//
+// A Set is an immutable value: With, Without, WithSeverity and WithParam
+// return a new Set and leave the receiver as it was, so a profile can be
+// shared by every goroutine of a service and extended per request. The
+// zero Set has no rules and checks nothing.
+type Set struct {
+	name     string
+	rules    []entry // in catalogue order, then in the order added
+	disabled map[string]bool
+	params   map[string]value
+}
+
+type entry struct {
+	rule     Rule
+	info     Info
+	severity evaluation.Severity
+}
+
+// Name returns the name of the profile the set was built from.
+func (s Set) Name() string { return s.name }
+
+// clone returns a deep copy that can be changed without touching s.
+func (s Set) clone() Set {
+	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: map[string]bool{}, params: map[string]value{}}
+	for k, v := range s.disabled {
+		c.disabled[k] = v
+	}
+	for k, v := range s.params {
+		c.params[k] = v
+	}
+	return c
+}
+
+func (s Set) index(id string) int {
+	for i, e := range s.rules {
+		if e.info.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// With returns the set with the rules added after its own. A rule whose
+// ID the set already has, or whose parameter clashes with a parameter of
+// the same name and another kind, or whose defaults do not parse, is
+// refused.
+func (s Set) With(rules ...Rule) (Set, error) {
+	c := s.clone()
+	for _, r := range rules {
+		info := r.Info()
+		if info.ID == "" || strings.ContainsAny(info.ID, " \t\n") {
+			return s, fmt.Errorf("rules: rule ID %q: want a non-empty ID without spaces", info.ID)
+		}
+		if c.index(info.ID) >= 0 {
+			return s, fmt.Errorf("rules: rule %q is already in the set", info.ID)
+		}
+		for _, p := range info.Params {
+			if old, ok := c.params[p.Name]; ok {
+				if old.kind != p.Kind {
+					return s, fmt.Errorf("rules: rule %q: parameter %q is a %s in the set, not a %s", info.ID, p.Name, old.kind, p.Kind)
+				}
+				continue
+			}
+			v, err := parseValue(p.Kind, p.Default)
+			if err != nil {
+				return s, fmt.Errorf("rules: rule %q: default of %q: %w", info.ID, p.Name, err)
+			}
+			c.params[p.Name] = v
+		}
+		c.rules = append(c.rules, entry{rule: r, info: info, severity: info.Severity})
+	}
+	return c, nil
+}
+
+// MustWith is With for sets built in code from known rules; it panics on
+// an error, which is a programming error.
+func (s Set) MustWith(rules ...Rule) Set {
+	c, err := s.With(rules...)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Without returns the set with the named rules disabled. A name ending in
+// ".*" disables every rule under that prefix ("key-projects.*"). An ID the
+// set does not have is refused.
+func (s Set) Without(ids ...string) (Set, error) {
+	c := s.clone()
+	for _, id := range ids {
+		matched := false
+		for _, e := range c.rules {
+			if e.info.ID == id || strings.HasSuffix(id, ".*") && strings.HasPrefix(e.info.ID, strings.TrimSuffix(id, "*")) {
+				c.disabled[e.info.ID] = true
+				matched = true
+			}
+		}
+		if !matched {
+			return s, fmt.Errorf("rules: no rule %q in the set%s", id, suggest(id, c.ids()))
+		}
+	}
+	return c, nil
+}
+
+// WithSeverity returns the set with the rule's severity changed.
+func (s Set) WithSeverity(id string, sev evaluation.Severity) (Set, error) {
+	i := s.index(id)
+	if i < 0 {
+		return s, fmt.Errorf("rules: no rule %q in the set%s", id, suggest(id, s.ids()))
+	}
+	c := s.clone()
+	c.rules[i].severity = sev
+	return c, nil
+}
+
+// WithParam returns the set with a parameter set to a value written as in
+// a rules file ("1000" for an amount in 万元, "85%" for a rate). A name no
+// rule of the set reads, or a value that does not parse as its kind, is
+// refused.
+func (s Set) WithParam(name, text string) (Set, error) {
+	old, ok := s.params[name]
+	if !ok {
+		return s, fmt.Errorf("rules: no rule of the set reads a parameter %q%s", name, suggest(name, s.paramNames()))
+	}
+	v, err := parseValue(old.kind, text)
+	if err != nil {
+		return s, fmt.Errorf("rules: parameter %q is a %s: %w", name, old.kind, err)
+	}
+	c := s.clone()
+	c.params[name] = v
+	return c, nil
+}
+
+func (s Set) ids() []string {
+	ids := make([]string, len(s.rules))
+	for i, e := range s.rules {
+		ids[i] = e.info.ID
+	}
+	return ids
+}
+
+func (s Set) paramNames() []string {
+	names := make([]string, 0, len(s.params))
+	for n := range s.params {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// RuleStatus describes one rule of a set as configured.
+type RuleStatus struct {
+	Info
+	Severity evaluation.Severity // effective severity
+	Enabled  bool
+	Values   map[string]string // the set's values of the rule's parameters
+}
+
+// Rules lists the rules of the set in order, with their effective
+// severities and parameter values.
+func (s Set) Rules() []RuleStatus {
+	out := make([]RuleStatus, 0, len(s.rules))
+	for _, e := range s.rules {
+		st := RuleStatus{Info: e.info, Severity: e.severity, Enabled: !s.disabled[e.info.ID], Values: map[string]string{}}
+		for _, p := range e.info.Params {
+			st.Values[p.Name] = s.params[p.Name].text
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// Check runs every enabled rule over the subject and returns all their
+// findings: rule by rule in set order, each rule's in the order it found
+// them. A rule that panics (a bug in a custom rule) does not bring down
+// the caller: its failure is reported as an error finding of that rule.
+func (s Set) Check(subj *evaluation.Subject) []evaluation.Finding {
+	params := &Params{values: s.params}
+	var all []evaluation.Finding
+	for _, e := range s.rules {
+		if s.disabled[e.info.ID] {
+			continue
+		}
+		c := Context{Subject: subj, params: params, info: e.info, severity: e.severity, findings: all}
+		runRule(e.rule, &c)
+		all = c.findings
+	}
+	return all
+}
+
+func runRule(r Rule, c *Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.findings = append(c.findings, evaluation.Finding{
+				Rule: c.info.ID, Severity: evaluation.Error,
+				Message: evaluation.Text{
+					Zh: fmt.Sprintf("规则 %s 运行失败：%v", c.info.ID, p),
+					En: fmt.Sprintf("rule %s failed: %v", c.info.ID, p),
+				},
+			})
+		}
+	}()
+	r.Check(c)
+}
+
+// suggest names the closest of known to name, for error messages.
+func suggest(name string, known []string) string {
+	if best, ok := suggestpkg.Closest(name, known); ok {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
