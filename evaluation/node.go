@@ -69,7 +69,7 @@ func parseYAML(data []byte) (root *node, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &syntaxError{line: 1, col: 1, msg: "empty document", err: ErrEmpty}
+			return nil, &syntaxError{line: 1, col: 1, msg: "the file holds no form", err: ErrEmpty}
 		}
 		line, msg := yamlErrorLine(err.Error())
 		return nil, &syntaxError{line: line, col: lineStart(data, line), msg: msg, err: ErrSyntax}
@@ -131,7 +131,7 @@ func (b *yamlBuilder) build(n *yaml.Node, depth int) (*node, error) {
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
-			return nil, &syntaxError{line: 1, col: 1, msg: "empty document", err: ErrEmpty}
+			return nil, &syntaxError{line: 1, col: 1, msg: "the file holds no form", err: ErrEmpty}
 		}
 		return b.build(n.Content[0], depth)
 	case yaml.AliasNode:
@@ -226,7 +226,7 @@ func (p *jsonParser) next() (json.Token, int, int, error) {
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			if off == 0 || len(bytes.TrimSpace(p.data)) == 0 {
-				return nil, line, col, &syntaxError{line: 1, col: 1, msg: "empty document", err: ErrEmpty}
+				return nil, line, col, &syntaxError{line: 1, col: 1, msg: "the file holds no form", err: ErrEmpty}
 			}
 			return nil, line, col, &syntaxError{line: line, col: col, msg: "unexpected end of JSON", err: ErrSyntax}
 		}
