@@ -37,7 +37,28 @@
 //	执行率 (project form) = 全年执行数 B / 全年预算数 A
 //
 // A figure whose denominator is zero or whose amounts are missing is nil:
-// undefined, never 0%. Evaluate then hands a Subject (the form, its
+// undefined, never 0%.
+//
+// # Scoring
+//
+// Forms are scored by a Scheme, MOF2020 unless the checker is a Schemer
+// with another (rules.Set.WithScheme). MOF2020 is 财预〔2020〕10号,
+// 《项目支出绩效评价管理办法》: budget execution 10 points, 产出指标 50, 效益指标
+// 30, 满意度指标 10; the execution row scores weight × min(B/A, 1); each
+// indicator row scores as indicator.ScoreRow says (proportional for
+// quantities, the achievement band 达成 80–100% / 部分达成 60–80% / 未达成 0–60%
+// for qualitative rows); every score is rounded half up to two decimals
+// and the total is the sum of the rounded scores; grades are 优 ≥ 90,
+// 良 ≥ 80, 中 ≥ 60, 差 below.
+//
+// Decisions where SPEC §4 is silent: a project form's execution row uses
+// funds.weight when printed, else the scheme's; a row without a weight, or
+// one that cannot be assessed, is unscored and adds nothing to the total;
+// a form with nothing to score has no Score (nil), never a total of 0. A
+// printed score is checked at its own precision (9.3 against the exact
+// score rounded to one place), within Scheme.Tolerance.
+//
+// Evaluate then hands a Subject (the form, its
 // figures and its interpreted indicators) to the Checker, normally a
 // rules.Set, and returns a Report.
 package evaluation

@@ -13,7 +13,10 @@ import (
 type Subject struct {
 	Form    Form
 	Figures Figures
-	Score   *Score
+	// Scheme is the scoring scheme the form was scored by.
+	Scheme Scheme
+	// Score is the form's score; nil when the form is not scored.
+	Score *Score
 	// Indicators are every indicator row of the form, in form order, with
 	// their cells interpreted and assessed.
 	Indicators []IndicatorResult
@@ -38,12 +41,16 @@ type Checker interface {
 	Check(s *Subject) []Finding
 }
 
-// Evaluate computes the figures of a form, interprets its indicators and
-// runs the checker over it. It is a pure function: it reads no file, clock
+// Evaluate computes the figures of a form, interprets and scores its
+// indicators (by the checker's Scheme when it is a Schemer, else MOF2020)
+// and runs the checker over it. It is a pure function: it reads no file, clock
 // or global, and never modifies the form, so one form or one checker may
 // be used from many goroutines at once.
 func Evaluate(f Form, c Checker) Report {
-	s := &Subject{Form: f}
+	s := &Subject{Form: f, Scheme: MOF2020()}
+	if sc, ok := c.(Schemer); ok {
+		s.Scheme = sc.Scheme()
+	}
 	switch f := f.(type) {
 	case *DepartmentForm:
 		s.Figures = departmentFigures(f)
@@ -59,6 +66,7 @@ func Evaluate(f Form, c Checker) Report {
 		}
 		s.Indicators = appendIndicators(s.Indicators, "", f.Indicators)
 	}
+	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
 	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score}
 	if c != nil {
 		r.Findings = c.Check(s)

@@ -137,7 +137,3 @@ func (r *Report) Counts() Counts {
 
 // HasErrors reports whether any finding is an error.
 func (r *Report) HasErrors() bool { return r.Counts().Error > 0 }
-
-// Score is the score of a form by a scoring scheme. It is filled in by
-// scoring, which comes with the scheme (财预〔2020〕10号).
-type Score struct{}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 )
@@ -110,7 +112,51 @@ func JSON(m Meta, r *evaluation.Report) ([]byte, error) {
 	return marshal(out)
 }
 
-func scoreJSON(*evaluation.Score) any { return map[string]any{} }
+type jsonScore struct {
+	Total      string          `json:"total"`
+	Grade      string          `json:"grade"`
+	Budget     *jsonRow        `json:"budget,omitempty"`
+	Indicators []jsonIndicator `json:"indicators"`
+}
+
+type jsonRow struct {
+	Weight string  `json:"weight"`
+	Score  *string `json:"score"`
+}
+
+type jsonIndicator struct {
+	Path   string  `json:"path"`
+	Name   string  `json:"name"`
+	Weight *string `json:"weight"`
+	Score  *string `json:"score"`
+	Status string  `json:"status"`
+}
+
+// scoreJSON is the score object of SPEC §6. An undefined score (no
+// weight, no target, an undefined execution rate) is null, never 0.
+func scoreJSON(s *evaluation.Score) jsonScore {
+	places := max(2, s.Places)
+	fixed := func(d decimal.Decimal) *string { t := d.StringFixed(places); return &t }
+	out := jsonScore{Total: s.Total.StringFixed(places), Grade: s.Grade, Indicators: []jsonIndicator{}}
+	if b := s.Budget; b != nil {
+		out.Budget = &jsonRow{Weight: b.Weight.String()}
+		if b.Defined {
+			out.Budget.Score = fixed(b.Rounded)
+		}
+	}
+	for _, is := range s.Indicators {
+		ji := jsonIndicator{Path: is.Path, Name: is.Name, Status: is.Status()}
+		if is.Weight != nil {
+			w := is.Weight.String()
+			ji.Weight = &w
+		}
+		if is.Rounded != nil {
+			ji.Score = fixed(*is.Rounded)
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	return out
+}
 
 type jsonError struct {
 	Source string        `json:"source"`

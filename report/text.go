@@ -22,6 +22,9 @@ func Text(w io.Writer, m Meta, r *evaluation.Report) error {
 	for _, f := range figureRows(r) {
 		fmt.Fprintf(&b, "  %s: %s\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
 	}
+	if sc := r.Score; sc != nil {
+		fmt.Fprintf(&b, "  %s: %s (%s, %s)\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), sc.Grade, sc.Scheme)
+	}
 	c := r.Counts()
 	fmt.Fprintf(&b, "  %s: %d %s, %d %s, %d %s\n", l("发现", "findings"),
 		c.Error, l("错误", "errors"), c.Warning, l("警告", "warnings"), c.Info, l("提示", "info"))

@@ -88,13 +88,17 @@ var indicatorsNoTarget = New(Info{
 
 var indicatorsUnparsed = New(Info{
 	ID: "indicators.unparsed", Severity: evaluation.Info,
-	Title: text("指标值或完成值无法解读", "a target or actual cannot be interpreted"),
+	Title: text("指标值或完成值无法解读（或有指标值而未填完成值）", "a target or actual cannot be interpreted (or a target has no actual)"),
 }, func(c *Context) {
 	for _, r := range c.Indicators {
 		for _, cell := range []struct {
 			key string
 			v   indicator.Value
 		}{{"target", r.Target}, {"actual", r.Actual}} {
+			if cell.key == "actual" && cell.v.Kind() == indicator.Empty && r.Target.Kind() != indicator.Empty {
+				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”未填完成值，无法评估", r.Indicator.Name),
+					fmt.Sprintf("indicator %q states no actual value, so it cannot be assessed", r.Indicator.Name)), r.Target.Raw(), "")
+			}
 			if cell.v.Kind() == indicator.Unparsed {
 				c.Report(r.Path+"."+cell.key, text(fmt.Sprintf("指标“%s”的“%s”无法解读", r.Indicator.Name, cell.v.Raw()),
 					fmt.Sprintf("indicator %q: %q cannot be interpreted", r.Indicator.Name, cell.v.Raw())), "", cell.v.Raw())

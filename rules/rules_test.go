@@ -111,6 +111,9 @@ func TestEachRuleFires(t *testing.T) {
 	}
 	// indicators.dimensions is a project-form rule; see TestDimensions.
 	covered["indicators.dimensions"] = true
+	for _, id := range []string{"score.budget", "score.indicator", "score.estimated", "score.total", "score.grade", "score.weights"} {
+		covered[id] = true // see TestScoreRulesFire
+	}
 	for _, r := range rules.Catalogue() {
 		assert.True(t, covered[r.Info().ID], "no test breaks %s", r.Info().ID)
 	}
@@ -432,4 +435,81 @@ func ExampleSet_With() {
 	}
 	// Output:
 	// warning tasks[0].funds 未填任务涉及资金
+}
+
+func projectExample(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../examples/project/form.yaml")
+	require.NoError(t, err)
+	return string(data)
+}
+
+// The score rules fire on a project form with a mistake in a printed
+// score, and stay silent on the clean example.
+func TestScoreRulesFire(t *testing.T) {
+	clean := projectExample(t)
+	tests := []struct {
+		rule, old, new, path string
+	}{
+		{"score.budget", "score: 9.5 ", "score: 9 ", "funds.reported.score"},
+		{"score.indicator", "score: 18.89", "score: 18.8", "indicators[4].score"},
+		{"score.indicator", "weight: 10\n    score: 9\n", "weight: 10\n    score: 7\n", "indicators[5].score"},
+		{"score.estimated", "weight: 10\n    score: 9\n", "weight: 10\n", "indicators[5].score"},
+		{"score.total", "total_score: 97.39", "total_score: 97.5", "reported.total_score"},
+		{"score.grade", "grade: 优 ", "grade: 良好 ", "reported.grade"},
+		{"score.weights", "weight: 10                        # 分值", "weight: 20", "funds.weight"},
+		{"score.weights", "    weight: 20\n    score: 20\n", "    weight: 25\n    score: 25\n", "indicators"},
+		{"indicators.deviation-missing", "    deviation: 两所学校线路改造因施工许可延期，已列入下年度计划。\n", "", "indicators[4].deviation"},
+		{"indicators.dimensions", "level1: 满意度指标（10分）", "level1: 效益指标", "indicators"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule+" "+tt.path, func(t *testing.T) {
+			require.Contains(t, clean, tt.old)
+			broken := rulestest.Project(t, strings.Replace(clean, tt.old, tt.new, 1))
+			rulestest.Fires(t, rule(t, tt.rule), broken, tt.path)
+			rulestest.Silent(t, rule(t, tt.rule), rulestest.Project(t, clean))
+		})
+	}
+}
+
+func TestScorePrintedPrecision(t *testing.T) {
+	clean := projectExample(t)
+	// 18.888… printed as 18.9 (one place) or 19 (none) agrees.
+	for _, printed := range []string{"18.9", "19", "18.89"} {
+		f := rulestest.Project(t, strings.Replace(clean, "score: 18.89", "score: "+printed, 1))
+		rulestest.Silent(t, rule(t, "score.indicator"), f)
+	}
+	// The total printed at one place or three agrees; 9.5 printed as 10
+	// (no decimals) agrees, since 9.5 rounds half up to 10.
+	for _, printed := range []string{"97.4", "97.390", "97"} {
+		f := rulestest.Project(t, strings.Replace(clean, "total_score: 97.39", "total_score: "+printed, 1))
+		rulestest.Silent(t, rule(t, "score.total"), f)
+	}
+	f := rulestest.Project(t, strings.Replace(clean, "score: 9.5 ", "score: 10 ", 1))
+	rulestest.Silent(t, rule(t, "score.budget"), f)
+}
+
+func TestCleanProjectHasNoErrors(t *testing.T) {
+	f := rulestest.Project(t, projectExample(t))
+	rep := evaluation.Evaluate(f, rules.NationalProfile())
+	assert.Zero(t, rep.Counts().Error, "%v", rep.Findings)
+	require.NotNil(t, rep.Score)
+	assert.Equal(t, "97.39", rep.Score.Total.StringFixed(2))
+	assert.Equal(t, "优", rep.Score.Grade)
+}
+
+func TestTianheIsNotScored(t *testing.T) {
+	rep := evaluation.Evaluate(tianhe(t), rules.Guangzhou2021Profile())
+	assert.Nil(t, rep.Score, "no targets or weights: no score, not 0")
+}
+
+func TestWithSchemeIsAValue(t *testing.T) {
+	base := rules.NationalProfile()
+	s := evaluation.MOF2020()
+	s.Name = "other"
+	other := base.WithScheme(s)
+	s.Grades[0].Name = "changed after the fact"
+	assert.Equal(t, "mof-2020", base.Scheme().Name)
+	assert.Equal(t, "other", other.Scheme().Name)
+	assert.Equal(t, "优", other.Scheme().Grades[0].Name, "the set keeps its own copy")
 }

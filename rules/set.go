@@ -22,6 +22,7 @@ type Set struct {
 	rules    []entry // in catalogue order, then in the order added
 	disabled map[string]bool
 	params   map[string]value
+	scheme   *evaluation.Scheme // nil: evaluation.MOF2020
 }
 
 type entry struct {
@@ -30,12 +31,32 @@ type entry struct {
 	severity evaluation.Severity
 }
 
+// Scheme returns the scoring scheme forms are scored by under this set:
+// evaluation.MOF2020 unless WithScheme chose another. It makes Set an
+// evaluation.Schemer.
+func (s Set) Scheme() evaluation.Scheme {
+	if s.scheme == nil {
+		return evaluation.MOF2020()
+	}
+	sc := *s.scheme
+	sc.Grades = slices.Clone(sc.Grades)
+	return sc
+}
+
+// WithScheme returns the set scoring by scheme instead.
+func (s Set) WithScheme(scheme evaluation.Scheme) Set {
+	c := s.clone()
+	scheme.Grades = slices.Clone(scheme.Grades)
+	c.scheme = &scheme
+	return c
+}
+
 // Name returns the name of the profile the set was built from.
 func (s Set) Name() string { return s.name }
 
 // clone returns a deep copy that can be changed without touching s.
 func (s Set) clone() Set {
-	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: map[string]bool{}, params: map[string]value{}}
+	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: map[string]bool{}, params: map[string]value{}, scheme: s.scheme}
 	for k, v := range s.disabled {
 		c.disabled[k] = v
 	}

@@ -156,11 +156,14 @@ func TestMissingPath(t *testing.T) {
 func TestGolden(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/golden/*.yaml")
 	require.NoError(t, err)
-	inputs = append(inputs, tianhe)
+	examples := map[string]string{tianhe: "tianhe2021", "../../examples/project/form.yaml": "project-example"}
+	for path := range examples {
+		inputs = append(inputs, path)
+	}
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".yaml")
-		if in == tianhe {
-			name = "tianhe2021"
+		if n, ok := examples[in]; ok {
+			name = n
 		}
 		t.Run(name, func(t *testing.T) {
 			_, out, _ := runCmd("evaluate", "-format", "json", in)

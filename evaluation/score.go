@@ -1,0 +1,225 @@
+package evaluation
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/indicator"
+)
+
+// Scheme is a scoring method: the weights of the budget-execution row and
+// of each level-one dimension, the qualitative bands, the grade cut-offs,
+// the rounding of scores and the tolerance for printed scores. It is a
+// value, like apd's Context: another jurisdiction builds its own without
+// forking the library (see ExampleScheme). Treat a Scheme as immutable
+// once built; MOF2020 returns a fresh one each call.
+type Scheme struct {
+	Name string // "mof-2020"
+	// BudgetWeight is 分值 of the budget-execution row (预算执行率).
+	BudgetWeight decimal.Decimal
+	// Output, Effect and Satisfaction are the weights of 产出指标, 效益指标
+	// and 满意度指标.
+	Output, Effect, Satisfaction decimal.Decimal
+	// Bands are the qualitative achievement bands.
+	Bands indicator.Bands
+	// Grades are the grade cut-offs, highest first: a total at or above Min
+	// earns Name. The last should have Min 0.
+	Grades []Grade
+	// Places is the number of decimals each score is rounded to, half up.
+	Places int32
+	// Tolerance is how far, in points, a printed score may be from the
+	// computed one (after rounding to the printed precision) and still
+	// agree. Zero for none.
+	Tolerance decimal.Decimal
+}
+
+// Grade is one grade of a scheme: a total at or above Min earns it.
+type Grade struct {
+	Name string // 优, 良, 中, 差
+	Min  decimal.Decimal
+}
+
+// MOF2020 returns the scheme of 财预〔2020〕10号 (关于印发《项目支出绩效评价管理
+// 办法》的通知): budget execution 10 points, 产出 50, 效益 30, 满意度 10;
+// qualitative bands 达成 80–100%, 部分达成 60–80%, 未达成 0–60%; grades 优 ≥ 90,
+// 良 ≥ 80, 中 ≥ 60, 差 below; scores rounded half up to 2 decimals.
+func MOF2020() Scheme {
+	n := decimal.NewFromInt
+	return Scheme{
+		Name:         "mof-2020",
+		BudgetWeight: n(10),
+		Output:       n(50),
+		Effect:       n(30),
+		Satisfaction: n(10),
+		Bands:        indicator.MOF2020Bands(),
+		Grades:       []Grade{{"优", n(90)}, {"良", n(80)}, {"中", n(60)}, {"差", n(0)}},
+		Places:       2,
+	}
+}
+
+// LevelWeight returns the scheme's weight of a level-one dimension.
+func (s Scheme) LevelWeight(l indicator.Level) (decimal.Decimal, bool) {
+	switch l {
+	case indicator.Output:
+		return s.Output, true
+	case indicator.Effect:
+		return s.Effect, true
+	case indicator.Satisfaction:
+		return s.Satisfaction, true
+	}
+	return decimal.Zero, false
+}
+
+// GradeOf returns the grade of a total.
+func (s Scheme) GradeOf(total decimal.Decimal) string {
+	for _, g := range s.Grades {
+		if total.Cmp(g.Min) >= 0 {
+			return g.Name
+		}
+	}
+	if len(s.Grades) > 0 {
+		return s.Grades[len(s.Grades)-1].Name
+	}
+	return ""
+}
+
+// Agrees reports whether a printed score agrees with the exact computed
+// one at the precision it was printed with ("9.3" is compared with the
+// computed score rounded to one decimal), within the scheme's tolerance.
+func (s Scheme) Agrees(computed budget.Rate, printed decimal.Decimal) bool {
+	places := max(int32(0), -printed.Exponent())
+	return computed.Round(places).Sub(printed).Abs().Cmp(s.Tolerance.Abs()) <= 0
+}
+
+// Schemer is implemented by a Checker that carries its scoring scheme, as
+// rules.Set does. Evaluate scores with MOF2020 when the checker has none.
+type Schemer interface {
+	Scheme() Scheme
+}
+
+// Score is a form's score by a scheme.
+type Score struct {
+	Scheme string
+	Places int32 // decimals scores are rounded to
+	// Total is the sum of the rounded scores (budget row and indicators).
+	Total decimal.Decimal
+	// Grade is the grade of Total.
+	Grade string
+	// Budget is the budget-execution row; nil on a department form.
+	Budget *RowScore
+	// Indicators are every indicator row, in form order, scored or not.
+	Indicators []IndicatorScore
+	// Levels are the level-one dimensions in scheme order, with the weight
+	// and score of their rows (for charts and for rule score.weights).
+	Levels []LevelScore
+}
+
+// RowScore is the budget-execution row's score.
+type RowScore struct {
+	Weight decimal.Decimal
+	// Exact is the unrounded score; Rounded is it rounded by the scheme.
+	Exact   budget.Rate
+	Rounded decimal.Decimal
+	// Defined is false when the execution rate is undefined (zero or
+	// missing budget): the row then has no score, never 0.
+	Defined bool
+}
+
+// IndicatorScore is one indicator row's score.
+type IndicatorScore struct {
+	Path   string // "indicators[0]"
+	Name   string
+	Level  indicator.Level
+	Weight *decimal.Decimal // nil when the row has none
+	// Row is the row's score; Row.Status is Unknown when unscored.
+	Row indicator.Score
+	// Rounded is the score rounded by the scheme; nil when unscored.
+	Rounded *decimal.Decimal
+	// Printed is the score printed on the form; nil for none.
+	Printed *decimal.Decimal
+}
+
+// Status returns the row's status as the JSON report names it: "met",
+// "partly-met", "not-met" or "unscored".
+func (s IndicatorScore) Status() string {
+	if s.Rounded == nil {
+		return "unscored"
+	}
+	return s.Row.Status.String()
+}
+
+// LevelScore sums the rows of one level-one dimension.
+type LevelScore struct {
+	Level  indicator.Level
+	Weight decimal.Decimal // Σ row weights
+	Score  decimal.Decimal // Σ rounded row scores
+}
+
+// scoreForm scores a form, or returns nil when there is nothing to score:
+// a department form whose indicators carry no weights (the Guangzhou form
+// has neither targets nor weights), or a project form with no weighted
+// indicator and an undefined execution rate, has no score rather than 0.
+func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme) *Score {
+	sc := &Score{Scheme: scheme.Name, Places: scheme.Places}
+	project, isProject := f.(*ProjectForm)
+	weighted := isProject && figures.ExecutionRate != nil
+	for _, r := range results {
+		weighted = weighted || r.Indicator.Weight != nil
+	}
+	if !weighted {
+		return nil
+	}
+	total := decimal.Zero
+	if isProject {
+		w := scheme.BudgetWeight
+		if project.Funds.Weight != nil {
+			w = *project.Funds.Weight
+		}
+		row := &RowScore{Weight: w}
+		if rate := figures.ExecutionRate; rate != nil {
+			row.Exact = rate.Min(budget.One()).Mul(w)
+			row.Rounded = row.Exact.Round(scheme.Places)
+			row.Defined = true
+			total = total.Add(row.Rounded)
+		}
+		sc.Budget = row
+	}
+	levels := map[indicator.Level]*LevelScore{}
+	for _, r := range results {
+		level, _, _, _ := indicator.ParseLevel(r.Indicator.Level1)
+		is := IndicatorScore{Path: r.Path, Name: r.Indicator.Name, Level: level, Weight: r.Indicator.Weight, Printed: r.Indicator.Score}
+		if r.Indicator.Weight != nil {
+			is.Row = indicator.ScoreRow(r.Target, r.Assessment, *r.Indicator.Weight, r.Indicator.Score, scheme.Bands)
+			if is.Row.Status != indicator.Unknown {
+				rounded := is.Row.Value.Round(scheme.Places)
+				is.Rounded = &rounded
+				total = total.Add(rounded)
+			}
+		}
+		if _, known := scheme.LevelWeight(level); known {
+			ls := levels[level]
+			if ls == nil {
+				ls = &LevelScore{Level: level}
+				levels[level] = ls
+			}
+			if is.Weight != nil {
+				ls.Weight = ls.Weight.Add(*is.Weight)
+			}
+			if is.Rounded != nil {
+				ls.Score = ls.Score.Add(*is.Rounded)
+			}
+		}
+		sc.Indicators = append(sc.Indicators, is)
+	}
+	for _, l := range []indicator.Level{indicator.Output, indicator.Effect, indicator.Satisfaction} {
+		if ls := levels[l]; ls != nil {
+			sc.Levels = append(sc.Levels, *ls)
+		}
+	}
+	sc.Total = total
+	sc.Grade = scheme.GradeOf(total)
+	sc.Indicators = slices.Clip(sc.Indicators)
+	return sc
+}

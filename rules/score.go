@@ -1,0 +1,179 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/indicator"
+)
+
+// The score rules check the scores printed on a project form against the
+// scheme (财预〔2020〕10号 by default; see evaluation.Scheme). A printed
+// score is checked at the precision it was printed with, within the
+// scheme's tolerance.
+
+func fixed(d decimal.Decimal, places int32) string { return d.StringFixed(max(2, places)) }
+
+var scoreBudget = New(Info{
+	ID: "score.budget", Severity: evaluation.Error,
+	Title: text("填报的预算执行率得分与计算值（分值 × min(执行率, 100%)）不符", "printed execution score ≠ weight × min(B/A, 1)"),
+}, func(c *Context) {
+	p := c.Project()
+	if p == nil || p.Funds.Reported.Score == nil || c.Score == nil || c.Score.Budget == nil {
+		return
+	}
+	printed, row := *p.Funds.Reported.Score, c.Score.Budget
+	if !row.Defined {
+		c.Report("funds.reported.score",
+			text(fmt.Sprintf("执行率无法计算（全年预算数为零或未填），表中却填报得分 %s", printed),
+				fmt.Sprintf("the execution rate is undefined (no full-year budget), yet the form prints a score of %s", printed)),
+			"", printed.String())
+		return
+	}
+	if c.Scheme.Agrees(row.Exact, printed) {
+		return
+	}
+	want := fixed(row.Rounded, c.Scheme.Places)
+	c.Report("funds.reported.score",
+		text(fmt.Sprintf("预算执行率得分应为 %s × min(%s, 100%%) = %s，表中填报 %s", row.Weight, c.Figures.ExecutionRate, want, printed),
+			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, c.Figures.ExecutionRate, want, printed)),
+		want, printed.String())
+})
+
+var scoreIndicator = New(Info{
+	ID: "score.indicator", Severity: evaluation.Error,
+	Title: text("填报的指标得分与计算值不符（定性指标：超出其档次区间）", "printed indicator score ≠ computed (outside its band for qualitative)"),
+}, func(c *Context) {
+	if c.Score == nil {
+		return
+	}
+	for _, is := range c.Score.Indicators {
+		if is.Printed == nil || is.Rounded == nil {
+			continue
+		}
+		printed := *is.Printed
+		switch {
+		case is.Row.OutOfBand:
+			b := is.Row.Band
+			low, high := b.Low.Mul(*is.Weight), b.High.Mul(*is.Weight)
+			closing := "]"
+			if b.Open {
+				closing = ")"
+			}
+			band := fmt.Sprintf("[%s, %s%s", low, high, closing)
+			c.Report(is.Path+".score",
+				text(fmt.Sprintf("指标“%s”%s，得分应在 %s 之间，表中填报 %s", is.Name, statusZh(is.Row.Status), band, printed),
+					fmt.Sprintf("indicator %q is %s, so its score lies in %s; the form prints %s", is.Name, is.Row.Status, band, printed)),
+				band, printed.String())
+		case !is.Row.ByBand && !c.Scheme.Agrees(is.Row.Value, printed):
+			want := fixed(*is.Rounded, c.Scheme.Places)
+			c.Report(is.Path+".score",
+				text(fmt.Sprintf("指标“%s”得分应为 %s，表中填报 %s", is.Name, want, printed),
+					fmt.Sprintf("indicator %q should score %s; the form prints %s", is.Name, want, printed)),
+				want, printed.String())
+		}
+	}
+})
+
+func statusZh(s indicator.Status) string {
+	switch s {
+	case indicator.Met:
+		return "达成"
+	case indicator.PartlyMet:
+		return "部分达成"
+	}
+	return "未达成"
+}
+
+var scoreEstimated = New(Info{
+	ID: "score.estimated", Severity: evaluation.Info,
+	Title: text("定性指标未填得分，按其档次下限估算", "a qualitative score was estimated from its band"),
+}, func(c *Context) {
+	if c.Score == nil {
+		return
+	}
+	for _, is := range c.Score.Indicators {
+		if is.Row.Estimated && is.Rounded != nil {
+			v := fixed(*is.Rounded, c.Scheme.Places)
+			c.Report(is.Path+".score",
+				text(fmt.Sprintf("定性指标“%s”%s，未填得分，按档次下限计 %s 分", is.Name, statusZh(is.Row.Status), v),
+					fmt.Sprintf("qualitative indicator %q is %s and prints no score; its band's lower bound, %s, is used", is.Name, is.Row.Status, v)),
+				v, "")
+		}
+	}
+})
+
+var scoreTotal = New(Info{
+	ID: "score.total", Severity: evaluation.Error,
+	Title: text("填报的总分 ≠ 各项得分之和", "printed total ≠ Σ scores"),
+}, func(c *Context) {
+	p := c.Project()
+	if p == nil || p.Reported.TotalScore == nil || c.Score == nil {
+		return
+	}
+	printed := *p.Reported.TotalScore
+	if c.Scheme.Agrees(budget.RateFromDecimal(c.Score.Total), printed) {
+		return
+	}
+	want := fixed(c.Score.Total, c.Scheme.Places)
+	c.Report("reported.total_score",
+		text(fmt.Sprintf("总分应为各项得分之和 %s，表中填报 %s", want, printed),
+			fmt.Sprintf("the total should be the sum of the scores, %s; the form prints %s", want, printed)),
+		want, printed.String())
+})
+
+// gradeNames maps the ways a grade is printed to the scheme's names.
+var gradeNames = map[string]string{"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "不合格": "差"}
+
+var scoreGrade = New(Info{
+	ID: "score.grade", Severity: evaluation.Error,
+	Title: text("填报的评价等级与总分对应的等级不符", "printed grade ≠ grade of the total"),
+}, func(c *Context) {
+	p := c.Project()
+	if p == nil || strings.TrimSpace(p.Reported.Grade) == "" || c.Score == nil {
+		return
+	}
+	printed := strings.TrimSpace(p.Reported.Grade)
+	name := printed
+	if n, ok := gradeNames[printed]; ok {
+		name = n
+	}
+	if name == c.Score.Grade {
+		return
+	}
+	total := fixed(c.Score.Total, c.Scheme.Places)
+	c.Report("reported.grade",
+		text(fmt.Sprintf("总分 %s 对应等级“%s”，表中填报“%s”", total, c.Score.Grade, printed),
+			fmt.Sprintf("a total of %s earns grade %q; the form prints %q", total, c.Score.Grade, printed)),
+		c.Score.Grade, printed)
+})
+
+var scoreWeights = New(Info{
+	ID: "score.weights", Severity: evaluation.Warning,
+	Title: text("分值与评分方案不一致（预算执行率10、产出50、效益30、满意度10）", "weights differ from the scheme's (execution 10, 产出 50, 效益 30, 满意度 10)"),
+}, func(c *Context) {
+	p := c.Project()
+	if p == nil || c.Score == nil {
+		return
+	}
+	if w := p.Funds.Weight; w != nil && !w.Equal(c.Scheme.BudgetWeight) {
+		c.Report("funds.weight",
+			text(fmt.Sprintf("预算执行率分值为 %s，评分方案为 %s", w, c.Scheme.BudgetWeight),
+				fmt.Sprintf("the execution row weighs %s; the scheme gives %s", w, c.Scheme.BudgetWeight)),
+			c.Scheme.BudgetWeight.String(), w.String())
+	}
+	for _, ls := range c.Score.Levels {
+		want, _ := c.Scheme.LevelWeight(ls.Level)
+		if ls.Weight.Equal(want) {
+			continue
+		}
+		c.Report("indicators",
+			text(fmt.Sprintf("%s分值合计 %s，评分方案为 %s", ls.Level, ls.Weight, want),
+				fmt.Sprintf("%s rows weigh %s in all; the scheme gives %s", ls.Level, ls.Weight, want)),
+			want.String(), ls.Weight.String())
+	}
+})
