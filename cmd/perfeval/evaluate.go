@@ -56,15 +56,15 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	var lang, profile, rulesFile string
 	fl.StringVar(&profile, "profile", "", "rule profile: national or guangzhou-2021 (default: the file's own profile:, else national)")
 	fl.StringVar(&rulesFile, "rules", "", "rules `file` extending a profile (instead of -profile)")
-	fl.StringVar(&opt.format, "format", "text", "output format: text, json or markdown")
+	fl.StringVar(&opt.format, "format", "text", "output format: text, json, markdown or html (one page for all inputs)")
 	fl.StringVar(&lang, "lang", "zh", "language of messages: zh or en")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
 	switch opt.format {
-	case "text", "json", "markdown":
+	case "text", "json", "markdown", "html":
 	default:
-		fmt.Fprintf(stderr, "perfeval evaluate: -format %q: want text, json or markdown\n", opt.format)
+		fmt.Fprintf(stderr, "perfeval evaluate: -format %q: want text, json, markdown or html\n", opt.format)
 		return exitUsage
 	}
 	var ok bool
@@ -94,23 +94,38 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		status = exitInput
 	}
 	invalid := false
+	var page *report.HTMLPage
+	if opt.format == "html" {
+		page = report.NewHTMLPage(out, opt.lang)
+	}
 	stream(paths, runtime.GOMAXPROCS(0), func(path string) result {
 		return evaluateFile(path, opt)
 	}, func(r result) {
 		if r.err != nil {
 			invalid = true
 			fmt.Fprintf(stderr, "perfeval: %v\n", r.err)
-			if opt.format == "json" {
+			switch opt.format {
+			case "json":
 				out.Write(report.ErrorJSON(r.path, r.err))
 				out.WriteByte('\n')
+			case "html":
+				_ = page.AddError(r.path, r.err)
 			}
 			return
+		}
+		if page != nil {
+			_ = page.Add(r.meta, r.report)
 		}
 		out.Write(r.output)
 		if r.errors && status == exitOK {
 			status = exitFinding
 		}
 	})
+	if page != nil {
+		if err := page.Close(); err != nil {
+			fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		}
+	}
 	if invalid {
 		status = exitInput
 	}
@@ -122,6 +137,8 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 type result struct {
 	path   string
 	output []byte
+	report *evaluation.Report // kept for formats written by the emitter (html)
+	meta   report.Meta
 	errors bool
 	err    error
 }
@@ -139,6 +156,8 @@ func evaluateFile(path string, opt evalOptions) result {
 	meta := report.Meta{Source: path, Profile: set.Name(), Lang: opt.lang}
 	var b strings.Builder
 	switch opt.format {
+	case "html":
+		return result{path: path, report: &rep, meta: meta, errors: rep.HasErrors()}
 	case "json":
 		line, err := report.JSON(meta, &rep)
 		if err != nil {

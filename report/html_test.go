@@ -1,0 +1,101 @@
+package report_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/report"
+)
+
+func nodes(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func byID(root *html.Node, id string) *html.Node {
+	for _, n := range nodes(root, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+		for _, a := range n.Attr {
+			if a.Key == "id" && a.Val == id {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for _, t := range nodes(n, func(m *html.Node) bool { return m.Type == html.TextNode }) {
+		b.WriteString(t.Data)
+	}
+	return b.String()
+}
+
+func cellsOf(tr *html.Node) []string {
+	var out []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "td" {
+			out = append(out, textOf(c))
+		}
+	}
+	return out
+}
+
+func TestHTMLPage(t *testing.T) {
+	dept, err := evaluation.ReadFile("../examples/tianhe2021/form.yaml")
+	require.NoError(t, err)
+	proj, err := evaluation.ReadFile("../examples/project/form.yaml")
+	require.NoError(t, err)
+	d := evaluation.Evaluate(dept, nil)
+	d.Findings = []evaluation.Finding{{Rule: "narrative.mismatch", Severity: evaluation.Warning, Path: "overall", Message: evaluation.Text{Zh: "不一致"}}}
+	p := evaluation.Evaluate(proj, nil)
+
+	var b strings.Builder
+	page := report.NewHTMLPage(&b, evaluation.Chinese)
+	require.NoError(t, page.Add(report.Meta{Source: "a/tianhe.yaml"}, &d))
+	require.NoError(t, page.Add(report.Meta{Source: "b/project.yaml"}, &p))
+	require.NoError(t, page.AddError("c/bad.yaml", errors.New("c/bad.yaml:1:1: malformed")))
+	require.NoError(t, page.Close())
+
+	root, err := html.Parse(strings.NewReader(b.String()))
+	require.NoError(t, err)
+	assert.Empty(t, nodes(root, func(n *html.Node) bool { return n.Data == "script" }))
+
+	row1 := cellsOf(byID(root, "row-1"))
+	assert.Equal(t, []string{"1", "a/tianhe.yaml", "中国共产党广州市天河区委员会政法委员会", "2021", "部门整体支出绩效自评表", "99.99%", "", "未评分", "0", "1", "0"}, row1)
+	row2 := cellsOf(byID(root, "row-2"))
+	assert.Equal(t, []string{"2", "b/project.yaml", "智慧校园建设", "2025", "项目支出绩效自评表", "95.00%", "97.39", "优", "0", "0", "0"}, row2)
+	assert.Contains(t, textOf(byID(root, "row-3")), "malformed")
+
+	// The name links to the form's findings.
+	links := nodes(byID(root, "row-1"), func(n *html.Node) bool { return n.Data == "a" })
+	require.Len(t, links, 1)
+	assert.Equal(t, "href", links[0].Attr[0].Key)
+	assert.Equal(t, "#form-1", links[0].Attr[0].Val)
+	assert.Contains(t, textOf(byID(root, "form-1")), "narrative.mismatch")
+
+	assert.Equal(t, "3", textOf(byID(root, "total-forms")))
+	assert.Equal(t, "1", textOf(byID(root, "total-warnings")))
+	assert.Equal(t, "1", textOf(byID(root, "total-invalid")))
+	grades := textOf(byID(root, "chart-grades"))
+	assert.Contains(t, grades, "优1")
+	assert.Contains(t, grades, "未评分1")
+	rates := textOf(byID(root, "chart-rates"))
+	assert.Contains(t, rates, "95–100%2", "99.99% and 95.00% both in [95%, 100%)")
+}
