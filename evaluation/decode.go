@@ -214,7 +214,8 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 		if err != nil {
 			return err
 		}
-		x, err := budget.ParseNumber(s)
+		// Weights and scores are often written with their unit: "10分".
+		x, err := budget.ParseNumber(strings.TrimSuffix(strings.TrimSpace(s), "分"))
 		if err != nil {
 			return d.wrap(n, path, ErrValue, err)
 		}
@@ -265,7 +266,8 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 		if err != nil {
 			return err
 		}
-		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "年"))
+		// "2021", "2021年", "2021年度" as forms write it.
+		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年"))
 		if err != nil || y < 0 || y > 9999 {
 			return d.errorf(n, path, ErrValue, "%q is not a year", s)
 		}

@@ -309,3 +309,13 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestLenientCells(t *testing.T) {
+	f, err := evaluation.Decode("f.yaml", []byte("kind: project-self-evaluation\nyear: 2021年度\nindicators:\n  - {name: a, weight: 10分, score: \"9.5分\", direction: 反向}\n"))
+	require.NoError(t, err)
+	p := f.(*evaluation.ProjectForm)
+	assert.Equal(t, 2021, p.Year)
+	assert.Equal(t, "10", p.Indicators[0].Weight.String())
+	assert.Equal(t, "9.5", p.Indicators[0].Score.String())
+	assert.Equal(t, "lower", p.Indicators[0].Direction.String())
+}

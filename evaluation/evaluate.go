@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
@@ -47,6 +48,10 @@ type Checker interface {
 // or global, and never modifies the form, so one form or one checker may
 // be used from many goroutines at once.
 func Evaluate(f Form, c Checker) Report {
+	if isNil(f) {
+		// Nothing to evaluate: an empty report, not a panic.
+		return Report{}
+	}
 	s := &Subject{Form: f, Scheme: MOF2020()}
 	if sc, ok := c.(Schemer); ok {
 		s.Scheme = sc.Scheme()
@@ -74,13 +79,39 @@ func Evaluate(f Form, c Checker) Report {
 	return r
 }
 
+func isNil(f Form) bool {
+	switch f := f.(type) {
+	case *DepartmentForm:
+		return f == nil
+	case *ProjectForm:
+		return f == nil
+	}
+	return true
+}
+
 func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []IndicatorResult {
+	level := indicator.LevelUnknown
 	for i := range rows {
 		row := &rows[i]
 		t, a := indicator.Parse(row.Target), indicator.Parse(row.Actual)
+		// The 一级指标 as written; else what the 二级指标 names; else the
+		// row above's (a merged cell is printed once).
+		switch l, _, _, _ := indicator.ParseLevel(row.Level1); {
+		case l != indicator.LevelUnknown:
+			level = l
+		case strings.TrimSpace(row.Level1) != "":
+			level = indicator.LevelUnknown
+		case indicator.LevelOfDimension(row.Level2) != indicator.LevelUnknown:
+			level = indicator.LevelOfDimension(row.Level2)
+		}
+		rowLevel := level
+		if rowLevel == indicator.LevelUnknown {
+			rowLevel = indicator.LevelOfDimension(row.Level2)
+		}
 		dst = append(dst, IndicatorResult{
 			Path:       join(prefix, fmt.Sprintf("indicators[%d]", i)),
 			Indicator:  row,
+			Level:      rowLevel,
 			Target:     t,
 			Actual:     a,
 			Assessment: indicator.Assess(t, a, row.Direction),

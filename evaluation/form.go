@@ -50,9 +50,9 @@ type Header struct {
 // Goals are the annual goals block (年度目标 / 年度总体目标).
 type Goals struct {
 	// Expected is 预期目标, one item each.
-	Expected []string `yaml:"expected"`
+	Expected []string `yaml:"expected" label:"预期目标"`
 	// Achieved is 目标完成情况 (实际完成情况 on the project form).
-	Achieved string `yaml:"achieved"`
+	Achieved string `yaml:"achieved" label:"目标完成情况"`
 }
 
 // Indicator is one performance indicator row (绩效指标). Target and Actual

@@ -96,8 +96,12 @@ type Figures struct {
 // IndicatorResult is one indicator row as Evaluate read it: where it is,
 // what its cells say, and how the actual compares with the target.
 type IndicatorResult struct {
-	Path       string // "tasks[0].indicators[1]" or "indicators[3]"
-	Indicator  *Indicator
+	Path      string // "tasks[0].indicators[1]" or "indicators[3]"
+	Indicator *Indicator
+	// Level is the row's level-one dimension: its 一级指标; when that is
+	// blank, what its 二级指标 names (数量指标 is 产出, 社会效益指标 效益 …),
+	// else the row above's (a merged cell is printed once, blank below).
+	Level      indicator.Level
 	Target     indicator.Value
 	Actual     indicator.Value
 	Assessment indicator.Assessment

@@ -158,13 +158,13 @@ type LevelScore struct {
 }
 
 // scoreForm scores a form, or returns nil when there is nothing to score:
-// a department form whose indicators carry no weights (the Guangzhou form
-// has neither targets nor weights), or a project form with no weighted
-// indicator and an undefined execution rate, has no score rather than 0.
+// a form none of whose indicators carries a weight (the Guangzhou
+// department form has neither targets nor weights; a project form that
+// prints no 分值) has no score rather than a total of 0 graded 差.
 func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme) *Score {
 	sc := &Score{Scheme: scheme.Name, Places: scheme.Places}
 	project, isProject := f.(*ProjectForm)
-	weighted := isProject && figures.ExecutionRate != nil
+	weighted := false
 	for _, r := range results {
 		weighted = weighted || r.Indicator.Weight != nil
 	}
@@ -188,7 +188,7 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 	}
 	levels := map[indicator.Level]*LevelScore{}
 	for _, r := range results {
-		level, _, _, _ := indicator.ParseLevel(r.Indicator.Level1)
+		level := r.Level
 		is := IndicatorScore{Path: r.Path, Name: r.Indicator.Name, Level: level, Weight: r.Indicator.Weight, Printed: r.Indicator.Score}
 		if r.Indicator.Weight != nil {
 			is.Row = indicator.ScoreRow(r.Target, r.Assessment, *r.Indicator.Weight, r.Indicator.Score, scheme.Bands)

@@ -73,10 +73,36 @@ func TestGradeBoundaries(t *testing.T) {
 }
 
 func TestEvaluateUsesTheCheckersScheme(t *testing.T) {
-	f := decodeString(t, "kind: project-self-evaluation\nfunds: {adjusted_budget: 100, actual_expenditure: 50}\n")
+	f := decodeString(t, "kind: project-self-evaluation\nfunds: {adjusted_budget: 100, actual_expenditure: 50}\nindicators: [{level1: 产出指标, name: a, target: ≥1个, actual: 1个, weight: 50}]\n")
 	s := evaluation.MOF2020()
 	s.Name, s.BudgetWeight = "twenty", decimal.NewFromInt(20)
 	sc := evaluation.Evaluate(f, schemeChecker{s}).Score
 	assert.Equal(t, "twenty", sc.Scheme)
 	assert.Equal(t, "10.00", sc.Budget.Rounded.StringFixed(2))
+}
+
+func TestNoWeightsNoScore(t *testing.T) {
+	f := decodeString(t, "kind: project-self-evaluation\nfunds: {adjusted_budget: 100, actual_expenditure: 100}\nindicators: [{level1: 产出指标, name: a, target: ≥1个, actual: 1个}]\n")
+	assert.Nil(t, evaluation.Evaluate(f, nil).Score, "a form that prints no 分值 is not graded 差")
+}
+
+func TestBlankLevelOneCarriesForward(t *testing.T) {
+	f := decodeString(t, `kind: project-self-evaluation
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: a, target: ≥1个, actual: 1个, weight: 25}
+  - {level1: "", level2: 质量指标, name: b, target: ≥1个, actual: 1个, weight: 25}
+  - {level2: 社会效益指标, name: c, target: ≥1个, actual: 1个, weight: 30}
+  - {level1: 满意度指标, name: d, target: ≥1个, actual: 1个, weight: 10}
+`)
+	s := evaluation.Evaluate(f, nil).Score
+	require.Len(t, s.Levels, 3)
+	assert.Equal(t, "50", s.Levels[0].Weight.String(), "the blank 一级指标 is the row above's")
+	assert.Equal(t, "30", s.Levels[1].Weight.String(), "inferred from 社会效益指标")
+}
+
+func TestEvaluateNilForm(t *testing.T) {
+	assert.NotPanics(t, func() {
+		_ = evaluation.Evaluate(nil, nil)
+		_ = evaluation.Evaluate((*evaluation.ProjectForm)(nil), nil)
+	})
 }

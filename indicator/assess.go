@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -151,7 +152,25 @@ func describe(v Value) string {
 	return v.kind.String()
 }
 
+// negations are words that, before a number in an actual, say the number
+// was not reached: "未达到95%" is below 95%, by an amount it does not say.
+var negations = []string{"未达到", "未达", "没有达到", "没达到", "不足", "未满", "达不到"}
+
+func negated(raw string) bool {
+	for _, n := range negations {
+		if strings.Contains(raw, n) {
+			return true
+		}
+	}
+	return false
+}
+
 func assessQuantity(a Assessment, target, actual Value, dir Direction) Assessment {
+	if actual.hasNum && negated(actual.raw) {
+		// Not the number it states, and not a number we can score: say
+		// it cannot be judged rather than read 未达到95% as 95%.
+		return unjudged(a, target, actual)
+	}
 	switch {
 	case actual.hasNum:
 		t, x, unit, ok := unify(target.num, target.unit, actual.num, actual.unit)

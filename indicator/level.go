@@ -75,3 +75,22 @@ func cutWeight(t string) (string, decimal.Decimal, bool) {
 	}
 	return name, w, true
 }
+
+// LevelOfDimension infers the level-one dimension from a level-two name
+// (二级指标), for a row whose 一级指标 cell is blank: 数量/质量/时效/成本指标
+// are 产出指标; 经济/社会/生态效益指标 and 可持续影响指标 are 效益指标;
+// 服务对象满意度指标 is 满意度指标 (财预〔2020〕10号, 附件 indicator framework).
+func LevelOfDimension(level2 string) Level {
+	t := strings.TrimSpace(level2)
+	switch {
+	case t == "":
+		return LevelUnknown
+	case strings.Contains(t, "满意度"):
+		return Satisfaction
+	case strings.Contains(t, "效益") || strings.Contains(t, "可持续影响"):
+		return Effect
+	case strings.Contains(t, "数量") || strings.Contains(t, "质量") || strings.Contains(t, "时效") || strings.Contains(t, "成本"):
+		return Output
+	}
+	return LevelUnknown
+}

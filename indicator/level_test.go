@@ -80,7 +80,12 @@ func TestDirection(t *testing.T) {
 	got, err := ParseDirection(" Higher ")
 	assert.NoError(t, err)
 	assert.Equal(t, HigherIsBetter, got)
-	for _, bad := range []string{"up", "正向", "higher-is-better", "hi"} {
+	for word, want := range map[string]Direction{"正向": HigherIsBetter, "反向": LowerIsBetter, "定性": QualitativeDirection} {
+		got, err := ParseDirection(word)
+		assert.NoError(t, err)
+		assert.Equal(t, want, got, word)
+	}
+	for _, bad := range []string{"up", "正", "higher-is-better", "hi"} {
 		_, err := ParseDirection(bad)
 		assert.ErrorIs(t, err, ErrUnknownDirection, bad)
 	}

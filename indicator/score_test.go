@@ -84,3 +84,13 @@ func TestScoreIsExactBeforeRounding(t *testing.T) {
 	s = indicator.ScoreRow(target, indicator.Assess(target, actual, 0), decimal.NewFromInt(1), nil, indicator.MOF2020Bands())
 	assert.Equal(t, "0.13", s.Value.Round(2).String(), "0.125 rounds half up")
 }
+
+func TestNegatedActualIsNotMet(t *testing.T) {
+	for _, actual := range []string{"未达到95%", "不足95%", "没有达到95%"} {
+		a := indicator.Assess(indicator.Parse("≥95%"), indicator.Parse(actual), 0)
+		assert.Equal(t, indicator.Unknown, a.Status, actual)
+		assert.ErrorIs(t, a.Reason, indicator.ErrUnparsed, actual)
+	}
+	a := indicator.Assess(indicator.Parse("≤15天"), indicator.Parse("12日"), 0)
+	assert.Equal(t, indicator.Met, a.Status, "天 and 日 are both days")
+}

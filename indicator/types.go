@@ -80,10 +80,19 @@ func (d Direction) String() string {
 
 // ParseDirection reads a direction as written in a form file's
 // `direction:` key: "higher", "lower", "exact" or "qualitative" (case and
-// surrounding space ignored); "" is Unspecified. Anything else is an error
+// surrounding space ignored), or 正向, 反向, 定性; "" is Unspecified. Anything else is an error
 // wrapping ErrUnknownDirection.
 func ParseDirection(s string) (Direction, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
+	// The Chinese names forms use: 正向 (higher), 反向 (lower), 定性.
+	switch t {
+	case "正向", "正向指标":
+		return HigherIsBetter, nil
+	case "反向", "反向指标":
+		return LowerIsBetter, nil
+	case "定性", "定性指标":
+		return QualitativeDirection, nil
+	}
 	for i, name := range directionNames {
 		if t == name {
 			return Direction(i), nil

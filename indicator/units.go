@@ -53,6 +53,7 @@ var unitAliases = map[string]string{
 var countClass = map[string]string{
 	"人": "人", "人次": "人", "名": "人", "位": "人",
 	"次": "次", "场": "次", "场次": "次",
+	"天": "天", "日": "天", // ≤15天 against 12日
 }
 
 // canonicalUnit maps written units to the spelling Value.Unit reports.

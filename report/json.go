@@ -21,7 +21,7 @@ type jsonReport struct {
 	Source   string          `json:"source"`
 	Kind     evaluation.Kind `json:"kind"`
 	Name     string          `json:"name"`
-	Year     int             `json:"year"`
+	Year     *int            `json:"year"` // null when the form does not say
 	Unit     string          `json:"unit"`
 	Profile  string          `json:"profile"`
 	Figures  any             `json:"figures"`
@@ -57,6 +57,13 @@ type jsonCounts struct {
 	Info    int `json:"info"`
 }
 
+func yearOf(y int) *int {
+	if y == 0 {
+		return nil
+	}
+	return &y
+}
+
 func amountText(a *budget.Amount) *string {
 	if a == nil {
 		return nil
@@ -81,7 +88,7 @@ func JSON(m Meta, r *evaluation.Report) ([]byte, error) {
 		Source:   m.Source,
 		Kind:     r.Kind,
 		Name:     r.Header.Name,
-		Year:     r.Header.Year,
+		Year:     yearOf(r.Header.Year),
 		Unit:     r.Header.Unit.String(),
 		Profile:  m.Profile,
 		Findings: make([]jsonFinding, 0, len(r.Findings)),

@@ -28,7 +28,7 @@ func Markdown(w io.Writer, m Meta, r *evaluation.Report) error {
 		fmt.Fprintf(&b, "| %s | %s |\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
 	}
 	if sc := r.Score; sc != nil {
-		fmt.Fprintf(&b, "| %s | %s（%s） |\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), sc.Grade)
+		fmt.Fprintf(&b, "| %s | %s%s%s%s |\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), l("（", " ("), sc.Grade, l("）", ")"))
 	}
 	c := r.Counts()
 	fmt.Fprintf(&b, "\n%s%d %s%s%d %s%s%d %s\n\n", l("发现：", "Findings: "), c.Error, l("错误", "errors"), l("，", ", "),

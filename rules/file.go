@@ -82,7 +82,11 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		if errors.Is(err, io.EOF) {
 			return fail(nil, "", "empty rules file")
 		}
-		return fail(nil, "", "%v", err)
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+			_, msg, _ = strings.Cut(msg, ": ")
+		}
+		return Set{}, &FileError{File: name, Line: line, Column: 1, Err: errors.New(msg)}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -92,6 +96,9 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		return fail(root, "", "a rules file is a mapping with extends, params, disable and severity")
 	}
 	var extends, params, disable, severity *yaml.Node
+	if k, dup := duplicateKey(root); dup {
+		return fail(k, k.Value, "given twice")
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -127,6 +134,9 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		if params.Kind != yaml.MappingNode {
 			return fail(params, "params", "want a mapping of parameter names to values")
 		}
+		if k, dup := duplicateKey(params); dup {
+			return fail(k, "params."+k.Value, "given twice")
+		}
 		for i := 0; i+1 < len(params.Content); i += 2 {
 			k, v := params.Content[i], params.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
@@ -154,6 +164,9 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		if severity.Kind != yaml.MappingNode {
 			return fail(severity, "severity", "want a mapping of rule IDs to info, warning or error")
 		}
+		if k, dup := duplicateKey(severity); dup {
+			return fail(k, "severity."+k.Value, "given twice")
+		}
 		for i := 0; i+1 < len(severity.Content); i += 2 {
 			k, v := severity.Content[i], severity.Content[i+1]
 			sev, err := evaluation.ParseSeverity(v.Value)
@@ -166,4 +179,18 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		}
 	}
 	return set, nil
+}
+
+// duplicateKey returns the second occurrence of a key given twice in a
+// mapping: a rules file must not say two things and keep the last.
+func duplicateKey(m *yaml.Node) (*yaml.Node, bool) {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if seen[k.Value] {
+			return k, true
+		}
+		seen[k.Value] = true
+	}
+	return nil, false
 }

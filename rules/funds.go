@@ -101,12 +101,15 @@ var fundsAdjustmentRate = New(Info{
 // Source rows are classified two ways on the forms: by budget type
 // (一般公共预算, 政府性基金预算, …) and by year (本年财政拨款, 上年结转资金).
 // A form may list rows of both; each family is summed on its own, so a
-// form that shows both breakdowns is not taken to double its total.
-func sourceFamily(k budget.SourceKind) int {
-	if k == budget.CurrentAppropriation || k == budget.PriorCarryover {
-		return 1
+// form that shows both breakdowns is not taken to double its total. 其他资金
+// closes either breakdown (the project form prints 当年财政拨款, 上年结转,
+// 其他资金), so it counts in both.
+func inFamily(k budget.SourceKind, family int) bool {
+	if k == budget.OtherFunds {
+		return true
 	}
-	return 0
+	byYear := k == budget.CurrentAppropriation || k == budget.PriorCarryover
+	return byYear == (family == 1)
 }
 
 var fundsSources = New(Info{
@@ -130,7 +133,7 @@ var fundsSources = New(Info{
 		for family := range 2 {
 			var parts []budget.Amount
 			for _, s := range f.Sources {
-				if a := col.get(s); a != nil && sourceFamily(s.Kind) == family {
+				if a := col.get(s); a != nil && inFamily(s.Kind, family) {
 					parts = append(parts, *a)
 				}
 			}
@@ -198,16 +201,18 @@ var fundsLowExecution = New(Info{
 	Params: []Param{{Name: "min_execution_rate", Kind: RateParam, Default: "90%",
 		Doc: text("预算完成率（执行率）的下限", "the lowest acceptable completion (execution) rate")}},
 }, func(c *Context) {
-	rate, path := c.Figures.CompletionRate, "funds.actual_expenditure"
+	rate, zh, en := c.Figures.CompletionRate, "预算完成率", "completion rate"
 	if c.Project() != nil {
-		rate = c.Figures.ExecutionRate
+		rate, zh, en = c.Figures.ExecutionRate, "执行率", "execution rate"
 	}
 	limit := c.Params().Rate("min_execution_rate")
-	if rate == nil || rate.Cmp(limit) >= 0 {
+	// Compared as shown (two decimals): 89.999% is 90.00%, and a finding
+	// must not say "90.00% is below 90%".
+	if rate == nil || budget.RateFromDecimal(rate.Round(4)).Cmp(limit) >= 0 {
 		return
 	}
-	c.Report(path,
-		text(fmt.Sprintf("预算完成率 %s 低于 %s", rate, limit), fmt.Sprintf("completion rate %s is below %s", rate, limit)),
+	c.Report("funds.actual_expenditure",
+		text(fmt.Sprintf("%s %s 低于 %s", zh, rate, limit), fmt.Sprintf("%s %s is below %s", en, rate, limit)),
 		"≥ "+limit.String(), rate.String())
 })
 
@@ -219,7 +224,7 @@ var fundsLargeAdjustment = New(Info{
 }, func(c *Context) {
 	rate := c.Figures.AdjustmentRate
 	limit := c.Params().Rate("max_adjustment_rate")
-	if rate == nil || rate.Cmp(limit) <= 0 {
+	if rate == nil || budget.RateFromDecimal(rate.Round(4)).Cmp(limit) <= 0 {
 		return
 	}
 	c.Report("funds.adjustment",

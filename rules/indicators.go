@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
@@ -99,6 +98,12 @@ var indicatorsUnparsed = New(Info{
 				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”未填完成值，无法评估", r.Indicator.Name),
 					fmt.Sprintf("indicator %q states no actual value, so it cannot be assessed", r.Indicator.Name)), r.Target.Raw(), "")
 			}
+			if cell.key == "actual" && r.Assessment.Status == indicator.Unknown && cell.v.Kind() != indicator.Unparsed &&
+				cell.v.Kind() != indicator.Empty && errors.Is(r.Assessment.Reason, indicator.ErrUnparsed) {
+				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”的完成值“%s”无法判断是否达到指标值“%s”", r.Indicator.Name, cell.v.Raw(), r.Target.Raw()),
+					fmt.Sprintf("indicator %q: actual %q does not say whether the target %q is met", r.Indicator.Name, cell.v.Raw(), r.Target.Raw())),
+					r.Target.Raw(), cell.v.Raw())
+			}
 			if cell.v.Kind() == indicator.Unparsed {
 				c.Report(r.Path+"."+cell.key, text(fmt.Sprintf("指标“%s”的“%s”无法解读", r.Indicator.Name, cell.v.Raw()),
 					fmt.Sprintf("indicator %q: %q cannot be interpreted", r.Indicator.Name, cell.v.Raw())), "", cell.v.Raw())
@@ -157,16 +162,14 @@ var indicatorsOverachieved = New(Info{
 		if !a.Quantitative || a.Status != indicator.Met || !a.Target.IsPositive() {
 			continue
 		}
-		// excess = |actual − target| / target, compared exactly as a rate.
-		var excess decimal.Decimal
-		switch a.Direction {
-		case indicator.HigherIsBetter, indicator.Exact:
-			excess = a.Actual.Sub(a.Target)
-		case indicator.LowerIsBetter:
-			excess = a.Target.Sub(a.Actual)
-		default:
+		// Only a floor can be set too low. Coming in far under a ceiling
+		// (0起 against ≤1起, a cost of 40 against ≤100) is what a ceiling is
+		// for, so lower-is-better rows are not flagged.
+		if a.Direction != indicator.HigherIsBetter && a.Direction != indicator.Exact {
 			continue
 		}
+		// excess = (actual − target) / target, compared exactly as a rate.
+		excess := a.Actual.Sub(a.Target)
 		over, err := budget.NewRate(excess, a.Target)
 		if err != nil || over.Cmp(ratio) <= 0 {
 			continue
@@ -200,9 +203,8 @@ var indicatorsDimensions = New(Info{
 		return
 	}
 	seen := map[indicator.Level]bool{}
-	for _, ind := range p.Indicators {
-		level, _, _, _ := indicator.ParseLevel(ind.Level1)
-		seen[level] = true
+	for _, r := range c.Indicators {
+		seen[r.Level] = true
 	}
 	for _, l := range []indicator.Level{indicator.Output, indicator.Effect, indicator.Satisfaction} {
 		if !seen[l] {

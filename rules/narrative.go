@@ -44,7 +44,7 @@ var narrativeMismatch = New(Info{
 	for _, r := range c.Indicators {
 		byPath[r.Path+".actual"] = r
 	}
-	for _, m := range narrative.Find(sections, claims) {
+	for _, m := range narrative.FindForYear(c.Form.Header().Year, sections, claims) {
 		table := byPath[m.Claim.Path].Actual.Raw()
 		c.Report(m.Section,
 			text(fmt.Sprintf("“%s”所述 %s 与指标“%s”（%s）的 %s 不一致", m.Clause, m.Text, m.Claim.Name, m.Claim.Path, table),

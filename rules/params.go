@@ -16,7 +16,8 @@ type ParamKind int8
 const (
 	// AmountParam is an amount of money in 万元: "500", "1,000".
 	AmountParam ParamKind = iota
-	// RateParam is a percentage: "90%" (a bare 90 is read as 90%).
+	// RateParam is a percentage, written with its sign: "90%". A bare
+	// number is refused: 0.9 and 90 would both be plausible readings.
 	RateParam
 	// NumberParam is a plain decimal number.
 	NumberParam
@@ -59,11 +60,10 @@ func parseValue(kind ParamKind, text string) (value, error) {
 		v.text = strings.TrimSpace(strings.TrimSuffix(v.text, "万元"))
 		v.amount, err = budget.ParseAmount(v.text, budget.TenThousandYuan)
 	case RateParam:
-		t := budget.FoldWidth(v.text)
-		if !strings.HasSuffix(t, "%") {
-			t += "%"
+		v.rate, err = budget.ParsePercent(v.text)
+		if err != nil {
+			err = fmt.Errorf("write a rate as a percentage, such as 90%%: %w", err)
 		}
-		v.rate, err = budget.ParsePercent(t)
 	default:
 		v.number, err = budget.ParseNumber(v.text)
 	}

@@ -77,7 +77,7 @@ func TestEachRuleFires(t *testing.T) {
 		{"funds.sources", strings.Replace(cleanDepartment, "general_public_budget, actual_expenditure: 900", "general_public_budget, actual_expenditure: 951", 1), "funds.sources"},
 		{"funds.negative", strings.Replace(cleanDepartment, "funds: 600", "funds: -600", 1), "tasks[0].funds"},
 		{"funds.overspend", strings.Replace(cleanDepartment, "actual_expenditure: 950\n", "actual_expenditure: 1000.01\n", 1), "funds.actual_expenditure"},
-		{"funds.low-execution", strings.Replace(cleanDepartment, "actual_expenditure: 950\n", "actual_expenditure: 899.99\n", 1), "funds.actual_expenditure"},
+		{"funds.low-execution", strings.Replace(cleanDepartment, "actual_expenditure: 950\n", "actual_expenditure: 899.9\n", 1), "funds.actual_expenditure"},
 		{"funds.large-adjustment", strings.Replace(cleanDepartment, "initial_budget: 900", "initial_budget: 700", 1), "funds.adjustment"},
 		{"tasks.funds-total", strings.Replace(cleanDepartment, "funds: 600", "funds: 950.01", 1), "tasks"},
 		{"tasks.no-indicators", cleanDepartment + "\n" + "", ""}, // replaced below
@@ -360,7 +360,11 @@ severity:
 		{"extends: guangzhou-2021\nparams: {min_execution_rate: lots}\n", "params.min_execution_rate: parameter \"min_execution_rate\" is a rate"},
 		{"", "empty rules file"},
 		{"- a\n", "a rules file is a mapping"},
-		{"extends: [\n", "rules.yaml"},
+		{"extends: [\n", "rules.yaml:1:1: did not find expected node content"},
+		{"extends: national\nparams:\n  a: 1\n b: 2\n", "rules.yaml:3:1: did not find expected key"},
+		{"extends: guangzhou-2021\nextends: national\n", `2:1: extends: given twice`},
+		{"params: {min_execution_rate: 85%, min_execution_rate: 80%}\n", "params.min_execution_rate: given twice"},
+		{"params: {min_execution_rate: 0.9}\n", "write a rate as a percentage"},
 	}
 	for _, b := range bad {
 		_, err := rules.ParseFile("rules.yaml", []byte(b.body), rules.Profile)

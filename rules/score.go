@@ -107,6 +107,39 @@ var scoreEstimated = New(Info{
 	}
 })
 
+// formTotal is the total the form's own scores add up to, each row taken
+// as the form may fairly print it: its printed score where that agrees
+// with the computed one at its precision, lies in its band, or cannot be
+// checked (an unscored row); the computed score otherwise. So a form that
+// prints 19 for 18.89 and adds its printed scores is not told its total is
+// wrong, and one wrong row is one score.indicator error, not three.
+func formTotal(c *Context) decimal.Decimal {
+	total := decimal.Zero
+	if b := c.Score.Budget; b != nil {
+		printed := c.Project().Funds.Reported.Score
+		switch {
+		case printed != nil && (!b.Defined || c.Scheme.Agrees(b.Exact, *printed)):
+			total = total.Add(*printed)
+		case b.Defined:
+			total = total.Add(b.Rounded)
+		}
+	}
+	for _, is := range c.Score.Indicators {
+		p := is.Printed
+		switch {
+		case p != nil && is.Rounded == nil:
+			total = total.Add(*p)
+		case p != nil && is.Row.ByBand && !is.Row.OutOfBand:
+			total = total.Add(*p)
+		case p != nil && !is.Row.ByBand && c.Scheme.Agrees(is.Row.Value, *p):
+			total = total.Add(*p)
+		case is.Rounded != nil:
+			total = total.Add(*is.Rounded)
+		}
+	}
+	return total
+}
+
 var scoreTotal = New(Info{
 	ID: "score.total", Severity: evaluation.Error,
 	Title: text("填报的总分 ≠ 各项得分之和", "printed total ≠ Σ scores"),
@@ -116,10 +149,11 @@ var scoreTotal = New(Info{
 		return
 	}
 	printed := *p.Reported.TotalScore
-	if c.Scheme.Agrees(budget.RateFromDecimal(c.Score.Total), printed) {
+	total := formTotal(c)
+	if c.Scheme.Agrees(budget.RateFromDecimal(total), printed) {
 		return
 	}
-	want := fixed(c.Score.Total, c.Scheme.Places)
+	want := fixed(total, c.Scheme.Places)
 	c.Report("reported.total_score",
 		text(fmt.Sprintf("总分应为各项得分之和 %s，表中填报 %s", want, printed),
 			fmt.Sprintf("the total should be the sum of the scores, %s; the form prints %s", want, printed)),
@@ -142,14 +176,17 @@ var scoreGrade = New(Info{
 	if n, ok := gradeNames[printed]; ok {
 		name = n
 	}
-	if name == c.Score.Grade {
+	// The grade of the total as the form's own scores add up (see formTotal).
+	sum := formTotal(c)
+	grade := c.Scheme.GradeOf(sum)
+	if name == grade {
 		return
 	}
-	total := fixed(c.Score.Total, c.Scheme.Places)
+	total := fixed(sum, c.Scheme.Places)
 	c.Report("reported.grade",
-		text(fmt.Sprintf("总分 %s 对应等级“%s”，表中填报“%s”", total, c.Score.Grade, printed),
-			fmt.Sprintf("a total of %s earns grade %q; the form prints %q", total, c.Score.Grade, printed)),
-		c.Score.Grade, printed)
+		text(fmt.Sprintf("总分 %s 对应等级“%s”，表中填报“%s”", total, grade, printed),
+			fmt.Sprintf("a total of %s earns grade %q; the form prints %q", total, grade, printed)),
+		grade, printed)
 })
 
 var scoreWeights = New(Info{

@@ -79,8 +79,14 @@ func placeholder(s string) (evaluation.Text, bool) {
 	if i := strings.Index(t, "字以内"); i > 0 && strings.ContainsAny(t, "（(") {
 		return text("模板说明文字", "template instructions"), true
 	}
-	if (strings.HasPrefix(t, "说明") || strings.HasPrefix(t, "请填写") || strings.HasPrefix(t, "请说明") || strings.HasPrefix(t, "此处填写")) &&
-		(strings.Contains(t, "……") || strings.Contains(t, "...") || strings.Contains(t, "填写")) {
+	// "说明……的完成情况": an instruction with an ellipsis standing for what
+	// the filer was to write, and nothing else. "说明书及操作手册已编制完成……"
+	// is content.
+	if r := []rune(t); len(r) <= 40 && (strings.HasPrefix(t, "说明") || strings.HasPrefix(t, "请说明") || strings.HasPrefix(t, "简要说明")) &&
+		(strings.Contains(t, "……") || strings.Contains(t, "...")) && (strings.HasSuffix(t, "情况") || strings.HasSuffix(t, "情况。")) {
+		return text("模板说明文字", "template instructions"), true
+	}
+	if strings.HasPrefix(t, "请填写") || strings.HasPrefix(t, "此处填写") || strings.HasPrefix(t, "在此填写") {
 		return text("模板说明文字", "template instructions"), true
 	}
 	return evaluation.Text{}, false

@@ -42,8 +42,15 @@ const (
 	maxNameBytes = 1 << 10
 )
 
-// Find returns every mismatch, in section order then clause order; nil if none. Pure, safe for concurrent use.
-func Find(sections []Section, claims []Claim) []Mismatch {
+// Find returns every mismatch, in section order then clause order; nil if
+// none. Not told the form's year, it takes the latest year the sections
+// name as the year of the indicators. Pure, safe for concurrent use.
+func Find(sections []Section, claims []Claim) []Mismatch { return FindForYear(0, sections, claims) }
+
+// FindForYear is Find for a form of the given year (被评价年度): a figure
+// next to any other year ("2021年教师培训1000人次" on a 2022 form) is about
+// another year and is never compared. A year of 0 means unknown, as Find.
+func FindForYear(year int, sections []Section, claims []Claim) []Mismatch {
 	if len(sections) == 0 || len(claims) == 0 {
 		return nil
 	}
@@ -71,7 +78,7 @@ func Find(sections []Section, claims []Claim) []Mismatch {
 		return nil
 	}
 	sc.index()
-	sc.year = latestYear(sections)
+	sc.year, sc.formYear = latestYear(sections), year
 	var out []Mismatch
 	for _, s := range sections {
 		if len(s.Text) == 0 || len(s.Text) > MaxSectionBytes {

@@ -431,3 +431,11 @@ func BenchmarkFindWorstCase(b *testing.B) {
 		narrative.Find(sections, claims)
 	}
 }
+
+func TestFindForYearSkipsOtherYears(t *testing.T) {
+	claims := []narrative.Claim{{Path: "tasks[0].indicators[0].actual", Name: "教师培训人次", Value: decimal.NewFromInt(1500), Unit: "人次"}}
+	sections := []narrative.Section{{Path: "overall", Text: "2021年教师培训1000人次。"}}
+	assert.NotEmpty(t, narrative.Find(sections, claims), "without the form's year, 2021 is the latest year named")
+	assert.Empty(t, narrative.FindForYear(2022, sections, claims), "a 2022 form: the 2021 figure is about another year")
+	assert.NotEmpty(t, narrative.FindForYear(2021, sections, claims))
+}

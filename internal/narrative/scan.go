@@ -54,6 +54,7 @@ type scratch struct {
 	headFirst    filter // first runes of the claims' heads
 	ctxPairs     []uint64
 	year         int // the latest year the sections name
+	formYear     int // the form's own year; 0 when unknown
 	rs           []rune
 	toks         []token
 	clauseBreaks []int
@@ -510,7 +511,10 @@ func (sc *scratch) window(ti int) (int, int) {
 func (sc *scratch) otherYear(ti, ws, we, maxYear int) bool {
 	lo, hi := sc.near(ti, ws, we)
 	for _, u := range sc.toks[lo:hi] {
-		if u.start >= ws && u.year != 0 && u.year < maxYear {
+		if u.start < ws || u.year == 0 {
+			continue
+		}
+		if sc.formYear != 0 && u.year != sc.formYear || sc.formYear == 0 && u.year < maxYear {
 			return true
 		}
 	}

@@ -76,9 +76,21 @@ func dedent(s string) string {
 // Run evaluates the form with a set holding only the rule (and its
 // parameters at their defaults, or as given by params: name, value,
 // name, value …) and returns the rule's findings.
+//
+// A rule that panics fails the test: a set would report the panic as a
+// finding of the rule, which must not pass for the rule firing.
 func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []evaluation.Finding {
 	t.Helper()
-	set, err := rules.Set{}.With(r)
+	var panicked any
+	guarded := rules.New(r.Info(), func(c *rules.Context) {
+		defer func() {
+			if p := recover(); p != nil {
+				panicked = p
+			}
+		}()
+		r.Check(c)
+	})
+	set, err := rules.Set{}.With(guarded)
 	if err != nil {
 		t.Fatalf("rulestest: %v", err)
 	}
@@ -88,6 +100,9 @@ func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []e
 		}
 	}
 	rep := evaluation.Evaluate(form, set)
+	if panicked != nil {
+		t.Fatalf("rule %s panicked: %v", r.Info().ID, panicked)
+	}
 	return rep.Findings
 }
 
