@@ -1,0 +1,77 @@
+package markdown_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/markdown"
+)
+
+// FuzzImport: Import never panics; it returns a form or an *ImportError;
+// and a form it returns encodes in the file format and decodes back to a
+// form that encodes the same.
+func FuzzImport(f *testing.F) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml"} {
+		form, err := evaluation.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := markdown.Render(&b, form, []evaluation.Finding{{Rule: "x", Path: "overall"}}); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
+	for _, s := range []string{
+		"",
+		"| 部门名称 | x |\n",
+		"| 项目名称 | x |\n|---|---|\n| 项目资金 | | 年初预算数 | 全年预算数 |\n| | 年度资金总额 | 1 | 2 |\n",
+		"| 主要任务 | 预期目标 | 关键指标 | 指标完成情况 |\n| 任务1 | a | b | c |\n\n| | d | | e |\n",
+		"| 重点项目绩效情况 | <p>名</p> <p>项目预算：1e9</p> |\n",
+		"| a \\| b | <p><p></p></p> <br/> &amp;#x0; |",
+		"注：重点项目 500万元\n| 部门资金情况 | 其中：其他 | 1 |",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		form, err := markdown.Import("fuzz.md", data)
+		if err != nil {
+			var ie *markdown.ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %T is not an *ImportError: %v", err, err)
+			}
+			if !errors.Is(err, markdown.ErrNotAForm) && !errors.Is(err, markdown.ErrMalformed) && !errors.Is(err, markdown.ErrLimit) {
+				t.Fatalf("error wraps no sentinel: %v", err)
+			}
+			return
+		}
+		enc, err := evaluation.Encode(form)
+		if err != nil {
+			t.Fatalf("Encode: %v", err)
+		}
+		back, err := evaluation.Decode("fuzz.yaml", enc)
+		if err != nil {
+			t.Fatalf("Decode of the encoded import: %v\n%s", err, enc)
+		}
+		again, err := evaluation.Encode(back)
+		if err != nil {
+			t.Fatalf("Encode again: %v", err)
+		}
+		if !bytes.Equal(enc, again) {
+			t.Fatalf("encode/decode changed the form:\n%s\n---\n%s", enc, again)
+		}
+		// Rendering what was imported must not fail either.
+		var b bytes.Buffer
+		if err := markdown.Render(&b, form, nil); err != nil {
+			t.Fatalf("Render: %v", err)
+		}
+	})
+}
