@@ -1,0 +1,161 @@
+// Package batch evaluates many forms at once: on every core, in input
+// order, with memory bounded by the number of workers rather than the
+// number of forms, and cancellable through a context.Context. A finance
+// bureau's folder of 100,000 forms streams through it.
+//
+// Map is the engine: an ordered parallel map over an iterator. Files and
+// Documents are Map with read, decode and Evaluate as the work.
+package batch
+
+import (
+	"context"
+	"io"
+	"iter"
+	"os"
+	"runtime"
+
+	"github.com/perfeval/perfeval/evaluation"
+)
+
+// Map runs work over the inputs on workers goroutines (runtime.GOMAXPROCS
+// when workers < 1) and yields the results in input order, each as soon
+// as it and every result before it are done. At most 2 × workers inputs
+// are taken ahead of the one being yielded, so memory does not grow with
+// the number of inputs.
+//
+// Cancelling ctx stops taking inputs and ends the sequence; work is given
+// the context so a long task can stop too. Breaking out of the loop over
+// the sequence cancels the rest. Inputs are pulled from another
+// goroutine, so the input sequence must not rely on running in the
+// caller's goroutine.
+func Map[In, Out any](ctx context.Context, inputs iter.Seq[In], workers int, work func(context.Context, In) Out) iter.Seq[Out] {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return func(yield func(Out) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		type job struct {
+			in   In
+			done chan Out
+		}
+		jobs := make(chan job)
+		order := make(chan chan Out, 2*workers)
+		for range workers {
+			go func() {
+				for j := range jobs {
+					j.done <- work(ctx, j.in) // buffered: never blocks
+				}
+			}()
+		}
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			for in := range inputs {
+				done := make(chan Out, 1)
+				select {
+				case order <- done:
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case jobs <- job{in: in, done: done}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+		for done := range order {
+			select {
+			case out := <-done:
+				if !yield(out) {
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+// Result is one form's evaluation, or why it could not be evaluated.
+type Result struct {
+	Name   string          // the input's name (its path for Files)
+	Form   evaluation.Form // nil when Err is set
+	Report evaluation.Report
+	Err    error // a read error or a *evaluation.DecodeError
+}
+
+// Options configure a batch.
+type Options struct {
+	// Workers is the number of forms evaluated at once; runtime.GOMAXPROCS
+	// when < 1.
+	Workers int
+	// Checker checks every form; nil for figures and scores only.
+	Checker evaluation.Checker
+	// CheckerFor, when set, chooses the checker for each form instead
+	// (by its profile: key, say); an error becomes the Result's Err.
+	CheckerFor func(name string, f evaluation.Form) (evaluation.Checker, error)
+}
+
+func (o Options) evaluate(name string, data []byte, err error) Result {
+	if err != nil {
+		return Result{Name: name, Err: err}
+	}
+	form, err := evaluation.Decode(name, data)
+	if err != nil {
+		return Result{Name: name, Err: err}
+	}
+	checker := o.Checker
+	if o.CheckerFor != nil {
+		if checker, err = o.CheckerFor(name, form); err != nil {
+			return Result{Name: name, Form: form, Err: err}
+		}
+	}
+	return Result{Name: name, Form: form, Report: evaluation.Evaluate(form, checker)}
+}
+
+// Files reads, decodes and evaluates the named files, yielding one Result
+// per name in the order given. A file larger than evaluation.MaxFileSize
+// is refused before it is read whole.
+func Files(ctx context.Context, names iter.Seq[string], opt Options) iter.Seq[Result] {
+	return Map(ctx, names, opt.Workers, func(_ context.Context, name string) Result {
+		data, err := readFile(name)
+		return opt.evaluate(name, data, err)
+	})
+}
+
+// Document is a form file already in memory.
+type Document struct {
+	Name string // used in errors and to tell JSON (.json) from YAML
+	Data []byte
+}
+
+// Documents decodes and evaluates documents already in memory.
+func Documents(ctx context.Context, docs iter.Seq[Document], opt Options) iter.Seq[Result] {
+	return Map(ctx, docs, opt.Workers, func(_ context.Context, d Document) Result {
+		return opt.evaluate(d.Name, d.Data, nil)
+	})
+}
+
+// readFile reads a whole file in one allocation of its size, refusing one
+// larger than evaluation.MaxFileSize before reading it.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > evaluation.MaxFileSize {
+		return nil, &evaluation.DecodeError{File: name, Line: 1, Column: 1, Err: limitError(info.Size())}
+	}
+	data := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
