@@ -513,3 +513,27 @@ func locate(root *node, path string) *node {
 	}
 	return n
 }
+
+// PositionOf returns the line and column of the value at a key path in a
+// form file ("profile", "tasks[1].funds"), for errors found after
+// decoding, such as a profile the caller does not know. ok is false when
+// the data does not parse or has no such key.
+func PositionOf(name string, data []byte, path string) (line, column int, ok bool) {
+	var (
+		root *node
+		err  error
+	)
+	if strings.HasSuffix(strings.ToLower(name), ".json") {
+		root, err = parseJSON(data)
+	} else {
+		root, err = parseYAML(data)
+	}
+	if err != nil {
+		return 0, 0, false
+	}
+	n := locate(root, path)
+	if n == root {
+		return 0, 0, false
+	}
+	return n.line, n.col, true
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/indicator"

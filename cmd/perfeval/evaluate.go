@@ -2,7 +2,7 @@ package main
 
 import (
 	"bufio"
-	"errors"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/perfeval/perfeval/batch"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/report"
 	"github.com/perfeval/perfeval/rules"
@@ -37,7 +38,15 @@ func (o evalOptions) checkerFor(path string, f evaluation.Form) (rules.Set, erro
 	}
 	set, ok := builtins[name]
 	if !ok {
-		return rules.Set{}, fmt.Errorf("%s: profile: %w", path, &rules.UnknownProfileError{Name: name})
+		// Point at the profile: key, as a decode error would.
+		de := &evaluation.DecodeError{File: path, Line: 1, Column: 1, Path: "profile",
+			Err: fmt.Errorf("%w: %w", evaluation.ErrValue, &rules.UnknownProfileError{Name: name})}
+		if data, err := readLimited(path, evaluation.MaxFileSize); err == nil {
+			if line, col, ok := evaluation.PositionOf(path, data, "profile"); ok {
+				de.Line, de.Column = line, col
+			}
+		}
+		return rules.Set{}, de
 	}
 	return set, nil
 }
@@ -58,7 +67,8 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&rulesFile, "rules", "", "rules `file` extending a profile (instead of -profile)")
 	fl.StringVar(&opt.format, "format", "text", "output format: text, json, markdown or html (one page for all inputs)")
 	fl.StringVar(&lang, "lang", "zh", "language of messages: zh or en")
-	if err := fl.Parse(args); err != nil {
+	args, ok := parseInterleaved(fl, args)
+	if !ok {
 		return exitUsage
 	}
 	switch opt.format {
@@ -67,7 +77,6 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "perfeval evaluate: -format %q: want text, json, markdown or html\n", opt.format)
 		return exitUsage
 	}
-	var ok bool
 	if opt.lang, ok = parseLang(lang, stderr); !ok {
 		return exitUsage
 	}
@@ -78,31 +87,32 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	if profile != "" || rulesFile != "" {
 		opt.fixed = &set
 	}
-	if fl.NArg() == 0 {
+	if len(args) == 0 {
 		fmt.Fprintf(stderr, "perfeval evaluate: no PATH given\n%s", usage)
 		return exitUsage
 	}
-	paths, walkErrs := collect(fl.Args())
-	for _, err := range walkErrs {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
-	}
+	inputs := collect(args)
 
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
 	status := exitOK
-	if len(walkErrs) > 0 {
-		status = exitInput
-	}
 	invalid := false
 	var page *report.HTMLPage
 	if opt.format == "html" {
 		page = report.NewHTMLPage(out, opt.lang)
 	}
-	stream(paths, runtime.GOMAXPROCS(0), func(path string) result {
-		return evaluateFile(path, opt)
-	}, func(r result) {
+	progress := newProgress(stderr, len(inputs))
+	results := batch.Map(context.Background(), slices.Values(inputs), runtime.GOMAXPROCS(0), func(_ context.Context, in input) result {
+		if in.err != nil {
+			return result{path: in.path, err: in.err}
+		}
+		return evaluateFile(in.path, opt)
+	})
+	for r := range results {
+		progress.add(r)
 		if r.err != nil {
 			invalid = true
+			progress.clear()
 			fmt.Fprintf(stderr, "perfeval: %v\n", r.err)
 			switch opt.format {
 			case "json":
@@ -111,7 +121,7 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 			case "html":
 				_ = page.AddError(r.path, r.err)
 			}
-			return
+			continue
 		}
 		if page != nil {
 			_ = page.Add(r.meta, r.report)
@@ -120,7 +130,8 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		if r.errors && status == exitOK {
 			status = exitFinding
 		}
-	})
+	}
+	progress.done()
 	if page != nil {
 		if err := page.Close(); err != nil {
 			fmt.Fprintf(stderr, "perfeval: %v\n", err)
@@ -139,6 +150,7 @@ type result struct {
 	output []byte
 	report *evaluation.Report // kept for formats written by the emitter (html)
 	meta   report.Meta
+	counts evaluation.Counts
 	errors bool
 	err    error
 }
@@ -157,7 +169,7 @@ func evaluateFile(path string, opt evalOptions) result {
 	var b strings.Builder
 	switch opt.format {
 	case "html":
-		return result{path: path, report: &rep, meta: meta, errors: rep.HasErrors()}
+		return result{path: path, report: &rep, meta: meta, counts: rep.Counts(), errors: rep.HasErrors()}
 	case "json":
 		line, err := report.JSON(meta, &rep)
 		if err != nil {
@@ -174,7 +186,8 @@ func evaluateFile(path string, opt evalOptions) result {
 			return result{path: path, err: err}
 		}
 	}
-	return result{path: path, output: []byte(b.String()), errors: rep.HasErrors()}
+	counts := rep.Counts()
+	return result{path: path, output: []byte(b.String()), counts: counts, errors: counts.Error > 0}
 }
 
 func parseLang(lang string, stderr io.Writer) (evaluation.Lang, bool) {
@@ -212,42 +225,66 @@ func resolveSet(profile, rulesFile string, stderr io.Writer) (rules.Set, int) {
 	return rules.NationalProfile(), exitOK
 }
 
+// parseInterleaved parses flags given before, between or after the
+// paths ("evaluate form.yaml -format json"), as a person types them, and
+// returns the paths. "--" ends the flags.
+func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, bool) {
+	var rest []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, false
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			return rest, true
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), true
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// input is one file to evaluate, or a path that could not be read.
+type input struct {
+	path string
+	err  error
+}
+
 // collect expands the command's PATH arguments: a file as given, a folder
-// as every .yaml, .yml and .json file below it, in lexical path order.
-func collect(args []string) ([]string, []error) {
-	var paths []string
-	var errs []error
+// as every .yaml, .yml and .json file below it, in lexical path order. A
+// path that cannot be read is an input with its error, in its place, so
+// it is reported like any unreadable file.
+func collect(args []string) []input {
+	var inputs []input
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, err)
+			inputs = append(inputs, input{path: arg, err: err})
 			continue
 		}
 		if !info.IsDir() {
-			paths = append(paths, arg)
+			inputs = append(inputs, input{path: arg})
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, err)
+		var found []input
+		_ = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				found = append(found, input{path: p, err: err})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
-				return nil
-			}
-			if !d.IsDir() && isFormFile(p) {
-				found = append(found, p)
+			case !d.IsDir() && isFormFile(p):
+				found = append(found, input{path: p})
 			}
 			return nil
 		})
-		if err != nil && !errors.Is(err, fs.SkipDir) {
-			errs = append(errs, err)
-		}
-		slices.Sort(found)
-		paths = append(paths, found...)
+		slices.SortFunc(found, func(a, b input) int { return strings.Compare(a.path, b.path) })
+		inputs = append(inputs, found...)
 	}
-	return paths, errs
+	return inputs
 }
 
 func isFormFile(p string) bool {
@@ -256,38 +293,4 @@ func isFormFile(p string) bool {
 		return true
 	}
 	return false
-}
-
-// stream runs work over the paths on n workers and hands each result to
-// emit in input order. At most 2n results are in flight, so memory does
-// not grow with the number of inputs.
-func stream(paths []string, n int, work func(string) result, emit func(result)) {
-	if n < 1 {
-		n = 1
-	}
-	type job struct {
-		path string
-		done chan result
-	}
-	jobs := make(chan job)
-	order := make(chan chan result, 2*n)
-	for range n {
-		go func() {
-			for j := range jobs {
-				j.done <- work(j.path)
-			}
-		}()
-	}
-	go func() {
-		for _, p := range paths {
-			done := make(chan result, 1)
-			order <- done
-			jobs <- job{path: p, done: done}
-		}
-		close(jobs)
-		close(order)
-	}()
-	for done := range order {
-		emit(<-done)
-	}
 }

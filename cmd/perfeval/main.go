@@ -2,8 +2,11 @@
 // (预算绩效自评表) with the perfeval library: figures, scores and findings
 // for files and folders of forms.
 //
-//	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown] [-lang zh|en] PATH...
+//	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
+//	perfeval render   [-format markdown|html] [-annotate] FILE
 //	perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
+//	perfeval import   [-o FILE] FILE.md|FILE.xlsx
+//	perfeval export   -o FILE.xlsx FILE
 //	perfeval version
 //
 // Exit status: 0 no error finding; 1 some error finding; 2 usage error;
@@ -32,8 +35,11 @@ func main() {
 }
 
 const usage = `usage:
-  perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown] [-lang zh|en] PATH...
+  perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
+  perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] FILE
   perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
+  perfeval import   [-o FILE] FILE.md|FILE.xlsx
+  perfeval export   -o FILE.xlsx FILE
   perfeval version
 `
 
@@ -48,6 +54,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return evaluate(args[1:], stdout, stderr)
 	case "rules":
 		return listRules(args[1:], stdout, stderr)
+	case "render":
+		return renderForm(args[1:], stdout, stderr)
+	case "import":
+		return importForm(args[1:], stdout, stderr)
+	case "export":
+		return exportForm(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "perfeval", version)
 		return exitOK

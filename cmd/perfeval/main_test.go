@@ -146,9 +146,19 @@ func TestFolderWithOneBadFile(t *testing.T) {
 }
 
 func TestMissingPath(t *testing.T) {
-	code, _, stderr := runCmd("evaluate", "no/such/file.yaml")
+	code, out, stderr := runCmd("evaluate", "-format", "json", "no/such/file.yaml", tianhe)
 	assert.Equal(t, 3, code)
 	assert.Contains(t, stderr, "no/such/file.yaml")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2, "an error object for the missing path, then the good file")
+	assert.Contains(t, lines[0], `{"source":"no/such/file.yaml","error":`)
+	assert.Contains(t, lines[1], `"figures"`)
+}
+
+func TestFlagsAfterPaths(t *testing.T) {
+	code, out, stderr := runCmd("evaluate", tianhe, "-format", "json", "-lang", "en")
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, strings.HasPrefix(out, `{"source":`), out)
 }
 
 // TestGolden evaluates every form under testdata/golden and compares the
@@ -263,6 +273,7 @@ func TestUnknownProfileInFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(p, []byte("kind: department-self-evaluation\nprofile: shanghai-2030\n"), 0o644))
 	code, out, stderr := runCmd("evaluate", "-format", "json", p)
 	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, p+":2:10: profile:")
 	assert.Contains(t, stderr, "shanghai-2030")
-	assert.Contains(t, out, `"error"`)
+	assert.Contains(t, out, `"line":2,"column":10,"path":"profile"`)
 }

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/markdown"
+	"github.com/perfeval/perfeval/render"
+)
+
+// renderForm is `perfeval render`: one form in its official layout, with
+// its findings at their cells when -annotate is given.
+func renderForm(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("render", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	format := fl.String("format", "markdown", "output format: markdown or html")
+	annotate := fl.Bool("annotate", false, "mark each finding at the cell it names")
+	profile := fl.String("profile", "", "rule profile for -annotate (default: the file's own, else national)")
+	rulesFile := fl.String("rules", "", "rules `file` for -annotate")
+	lang := fl.String("lang", "zh", "language of finding messages: zh or en")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *format != "markdown" && *format != "html" {
+		fmt.Fprintf(stderr, "perfeval render: -format %q: want markdown or html\n", *format)
+		return exitUsage
+	}
+	l, ok := parseLang(*lang, stderr)
+	if !ok {
+		return exitUsage
+	}
+	if fl.NArg() != 1 {
+		fmt.Fprintf(stderr, "perfeval render: want exactly one FILE\n%s", usage)
+		return exitUsage
+	}
+	set, code := resolveSet(*profile, *rulesFile, stderr)
+	if code != exitOK {
+		return code
+	}
+	opt := evalOptions{lang: l}
+	if *profile != "" || *rulesFile != "" {
+		opt.fixed = &set
+	}
+	path := fl.Arg(0)
+	form, err := evaluation.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		return exitInput
+	}
+	checker, err := opt.checkerFor(path, form)
+	if err != nil {
+		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		return exitInput
+	}
+	rep := evaluation.Evaluate(form, checker)
+	var findings []evaluation.Finding
+	if *annotate {
+		findings = rep.Findings
+		if findings == nil {
+			findings = []evaluation.Finding{}
+		}
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	if *format == "html" {
+		err = render.HTML(out, form, render.Options{Findings: findings, Score: rep.Score, Lang: l})
+	} else {
+		err = markdown.Render(out, form, findings)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
