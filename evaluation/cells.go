@@ -1,8 +1,9 @@
 package evaluation
 
 import (
-	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 )
 
 // TextCell is one text cell of a form: where it is, what the form calls
@@ -17,24 +18,39 @@ type TextCell struct {
 // included, so a rule can check all of them (template text left in a
 // cell, a required cell left empty) without knowing the form's layout.
 func TextCells(f Form) []TextCell {
+	return FindText(f, func(string) bool { return true })
+}
+
+// FindText lists, in form order, the text cells whose text match accepts.
+// It is TextCells for a rule that looks for something rare: the key path
+// of a cell is only built for the cells it returns.
+func FindText(f Form, match func(text string) bool) []TextCell {
 	v := reflect.ValueOf(f)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return nil
 	}
-	var cells []TextCell
-	walkText(v.Elem(), "", "", &cells)
-	return cells
+	w := textWalker{match: match}
+	w.walk(v.Elem(), "")
+	return w.cells
 }
 
-func walkText(v reflect.Value, path, label string, cells *[]TextCell) {
+type textWalker struct {
+	match func(string) bool
+	path  []string // key path segments: "tasks", "[1]", "achieved"
+	cells []TextCell
+}
+
+func (w *textWalker) walk(v reflect.Value, label string) {
 	switch v.Kind() {
 	case reflect.String:
-		if v.Type() == reflect.TypeFor[string]() {
-			*cells = append(*cells, TextCell{Path: path, Label: label, Text: v.String()})
+		if v.Type() == reflect.TypeFor[string]() && w.match(v.String()) {
+			w.cells = append(w.cells, TextCell{Path: w.joined(), Label: label, Text: v.String()})
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			walkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), label, cells)
+			w.path = append(w.path, "["+strconv.Itoa(i)+"]")
+			w.walk(v.Index(i), label)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Struct:
 		info := structInfos[v.Type()]
@@ -42,8 +58,20 @@ func walkText(v reflect.Value, path, label string, cells *[]TextCell) {
 			return
 		}
 		for _, f := range info.fields {
-			sf := v.Type().FieldByIndex(f.index)
-			walkText(v.FieldByIndex(f.index), join(path, f.key), sf.Tag.Get("label"), cells)
+			w.path = append(w.path, f.key)
+			w.walk(v.FieldByIndex(f.index), f.label)
+			w.path = w.path[:len(w.path)-1]
 		}
 	}
+}
+
+func (w *textWalker) joined() string {
+	var b strings.Builder
+	for i, seg := range w.path {
+		if i > 0 && seg[0] != '[' {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
 }

@@ -21,16 +21,40 @@ import (
 // .json are read as JSON, all others as YAML. A file larger than
 // MaxFileSize is refused before it is read whole.
 func ReadFile(path string) (Form, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(path, data)
+}
+
+// readFile reads a whole file in one allocation of its size: a folder of
+// 100,000 forms is mostly system calls otherwise. A file larger than
+// MaxFileSize is refused before it is read.
+func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	return Decode(path, data)
+	size := info.Size()
+	if size > MaxFileSize {
+		return nil, &DecodeError{File: path, Line: 1, Column: 1, Err: fmt.Errorf("%w: file of %d bytes, larger than %d", ErrLimit, size, MaxFileSize)}
+	}
+	if !info.Mode().IsRegular() || size == 0 {
+		// A pipe or a special file: its size says nothing.
+		return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	}
+	data := make([]byte, size)
+	n, err := io.ReadFull(f, data)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	return data[:n], nil
 }
 
 // Decode reads one form from data. name is the file name used in errors
@@ -349,6 +373,7 @@ func unknownKeyHint(key string, known []string) string {
 // fieldInfo maps one key of the file format to a struct field.
 type fieldInfo struct {
 	key   string
+	label string // the form's Chinese label, from the label tag
 	index []int
 }
 
@@ -389,7 +414,7 @@ func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 				if tag == "" || tag == "-" {
 					continue
 				}
-				fi := fieldInfo{key: tag, index: idx}
+				fi := fieldInfo{key: tag, label: sf.Tag.Get("label"), index: idx}
 				info.byKey[tag] = fi
 				info.keys = append(info.keys, tag)
 				info.fields = append(info.fields, fi)
@@ -421,13 +446,21 @@ func newValidator() *validator.Validate {
 	// Decimals are structs to the validator; its numeric tags would see
 	// their string form, so the checks on them are registered here.
 	_ = v.RegisterValidation("decimal_nonnegative", func(fl validator.FieldLevel) bool {
-		switch x := fl.Field().Interface().(type) {
-		case decimal.Decimal:
-			return !x.IsNegative()
-		case *decimal.Decimal:
-			return x == nil || !x.IsNegative()
+		f := fl.Field()
+		if f.Kind() == reflect.Pointer {
+			if f.IsNil() {
+				return true
+			}
+			f = f.Elem()
 		}
-		return false
+		if f.CanAddr() {
+			// Through a pointer, so that no copy of the decimal is boxed.
+			if d, ok := f.Addr().Interface().(*decimal.Decimal); ok {
+				return !d.IsNegative()
+			}
+		}
+		d, ok := f.Interface().(decimal.Decimal)
+		return ok && !d.IsNegative()
 	})
 	return v
 }

@@ -41,7 +41,8 @@ var textPlaceholder = New(Info{
 	Title: text("单元格仍是模板说明文字或占位符（*、XXX、（100字以内）、说明……的完成情况）",
 		"a cell still holds template text or a placeholder (*, XXX, （100字以内）, 说明……的完成情况)"),
 }, func(c *Context) {
-	for _, cell := range evaluation.TextCells(c.Form) {
+	found := evaluation.FindText(c.Form, func(s string) bool { _, ok := placeholder(s); return ok })
+	for _, cell := range found {
 		if cell.Path == "profile" {
 			continue
 		}
@@ -56,10 +57,24 @@ var textPlaceholder = New(Info{
 	}
 })
 
+// placeholderMarks are runs that stand for a name or figure in a template.
+// (Matched as written rather than case-folded: every cell of every form
+// passes here, and folding would copy each one.)
+var placeholderMarks = []string{"XXX", "xxx", "Xxx", "×××", "ＸＸＸ", "ｘｘｘ", "○○○"}
+
+// placeholderStarts holds a character of every placeholder and template
+// instruction that placeholder recognises.
+const placeholderStarts = "*＊….待Xx×Ｘｘ○字说请此在"
+
 // placeholder reports whether a cell holds what a template put there
 // rather than what a filer wrote. It errs on the side of silence: only
 // marks that never occur in real content count.
 func placeholder(s string) (evaluation.Text, bool) {
+	// Every cell of every form passes here: reject at once a cell holding
+	// none of the characters any mark below starts with.
+	if !strings.ContainsAny(s, placeholderStarts) {
+		return evaluation.Text{}, false
+	}
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return evaluation.Text{}, false
@@ -68,9 +83,8 @@ func placeholder(s string) (evaluation.Text, bool) {
 	case "*", "＊", "**", "***", "……", "...", "…", "待填", "待填写":
 		return text("占位符", "a placeholder"), true
 	}
-	upper := strings.ToUpper(t)
-	for _, mark := range []string{"XXX", "×××", "ＸＸＸ", "○○○"} {
-		if strings.Contains(upper, mark) {
+	for _, mark := range placeholderMarks {
+		if strings.Contains(t, mark) {
 			return text("占位符", "a placeholder"), true
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // Exit statuses (SPEC §6).
@@ -31,6 +32,13 @@ const (
 var version = "devel"
 
 func main() {
+	// A run over a folder allocates briefly per form and keeps little: a
+	// live heap of a few MB. The default GOGC of 100 would collect every
+	// few dozen forms; 400 trades a few MB for a third less CPU. GOGC in
+	// the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
