@@ -210,63 +210,23 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 	if n.kind == nullNode && t.Kind() != reflect.Struct {
 		return nil // absent: nil pointer, empty string or list, zero
 	}
+	// The value types of the format: each is a scalar read by its parser.
+	var parse func(string) (any, error)
 	switch t {
 	case amountType:
-		s, err := d.scalar(n, path)
-		if err != nil {
-			return err
-		}
-		a, err := budget.ParseAmount(s, d.unit)
-		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
-		}
-		v.Set(reflect.ValueOf(&a))
-		return nil
+		parse = func(s string) (any, error) { a, err := budget.ParseAmount(s, d.unit); return &a, err }
 	case rateType:
-		s, err := d.scalar(n, path)
-		if err != nil {
-			return err
-		}
-		r, err := parseRate(s)
-		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
-		}
-		v.Set(reflect.ValueOf(&r))
-		return nil
+		parse = func(s string) (any, error) { r, err := parseRate(s); return &r, err }
 	case decimalType:
-		s, err := d.scalar(n, path)
-		if err != nil {
-			return err
-		}
 		// Weights and scores are often written with their unit: "10分".
-		x, err := budget.ParseNumber(strings.TrimSuffix(strings.TrimSpace(s), "分"))
-		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
+		parse = func(s string) (any, error) {
+			x, err := budget.ParseNumber(strings.TrimSuffix(strings.TrimSpace(s), "分"))
+			return &x, err
 		}
-		v.Set(reflect.ValueOf(&x))
-		return nil
 	case unitType:
-		s, err := d.scalar(n, path)
-		if err != nil {
-			return err
-		}
-		u, err := budget.ParseUnit(s)
-		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
-		}
-		v.Set(reflect.ValueOf(u))
-		return nil
+		parse = func(s string) (any, error) { return budget.ParseUnit(s) }
 	case directionType:
-		s, err := d.scalar(n, path)
-		if err != nil {
-			return err
-		}
-		dir, err := indicator.ParseDirection(s)
-		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
-		}
-		v.Set(reflect.ValueOf(dir))
-		return nil
+		parse = func(s string) (any, error) { return indicator.ParseDirection(s) }
 	case sourceType:
 		s, err := d.scalar(n, path)
 		if err != nil {
@@ -276,6 +236,18 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 			return d.errorf(n, path, ErrValue, "unknown source %q; want one of %s", s, sourceNames())
 		}
 		v.SetString(s)
+		return nil
+	}
+	if parse != nil {
+		s, err := d.scalar(n, path)
+		if err != nil {
+			return err
+		}
+		x, err := parse(s)
+		if err != nil {
+			return d.wrap(n, path, ErrValue, err)
+		}
+		v.Set(reflect.ValueOf(x))
 		return nil
 	}
 	switch t.Kind() {
