@@ -14,7 +14,14 @@
 //     a Report of figures, score and findings.
 //   - rules: the rule catalogue with stable IDs, profiles (national,
 //     guangzhou-2021) and rules files; a rules.Set is the checker.
-//   - report: the JSON Lines and text output of the perfeval command.
+//   - batch: many forms on all cores, in input order, with memory bounded
+//     by the number of workers and cancellation through a context.
+//   - report: the JSON Lines, text, Markdown and HTML output of the
+//     perfeval command.
+//   - render, markdown, xlsx: a form in its official layout as HTML or
+//     Markdown (with findings at their cells), and import of forms published
+//     as Markdown tables or Excel sheets; xlsx is a package of its own so a
+//     service that only evaluates does not link Excel code.
 //
 // A typical service:
 //
