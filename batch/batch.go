@@ -9,9 +9,7 @@ package batch
 
 import (
 	"context"
-	"io"
 	"iter"
-	"os"
 	"runtime"
 
 	"github.com/perfeval/perfeval/evaluation"
@@ -120,7 +118,7 @@ func (o Options) evaluate(name string, data []byte, err error) Result {
 // is refused before it is read whole.
 func Files(ctx context.Context, names iter.Seq[string], opt Options) iter.Seq[Result] {
 	return Map(ctx, names, opt.Workers, func(_ context.Context, name string) Result {
-		data, err := readFile(name)
+		data, err := evaluation.ReadBytes(name)
 		return opt.evaluate(name, data, err)
 	})
 }
@@ -136,26 +134,4 @@ func Documents(ctx context.Context, docs iter.Seq[Document], opt Options) iter.S
 	return Map(ctx, docs, opt.Workers, func(_ context.Context, d Document) Result {
 		return opt.evaluate(d.Name, d.Data, nil)
 	})
-}
-
-// readFile reads a whole file in one allocation of its size, refusing one
-// larger than evaluation.MaxFileSize before reading it.
-func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.Size() > evaluation.MaxFileSize {
-		return nil, &evaluation.DecodeError{File: name, Line: 1, Column: 1, Err: limitError(info.Size())}
-	}
-	data := make([]byte, info.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, err
-	}
-	return data, nil
 }

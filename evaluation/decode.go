@@ -21,17 +21,18 @@ import (
 // .json are read as JSON, all others as YAML. A file larger than
 // MaxFileSize is refused before it is read whole.
 func ReadFile(path string) (Form, error) {
-	data, err := readFile(path)
+	data, err := ReadBytes(path)
 	if err != nil {
 		return nil, err
 	}
 	return Decode(path, data)
 }
 
-// readFile reads a whole file in one allocation of its size: a folder of
-// 100,000 forms is mostly system calls otherwise. A file larger than
-// MaxFileSize is refused before it is read.
-func readFile(path string) ([]byte, error) {
+// ReadBytes reads a form file whole, in one allocation of its size (a
+// folder of 100,000 forms is mostly system calls otherwise), for a caller
+// that decodes it later. A file larger than MaxFileSize is refused with a
+// *DecodeError before it is read.
+func ReadBytes(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
