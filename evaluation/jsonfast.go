@@ -241,25 +241,42 @@ func (p *jsonFast) value(depth int) (*node, error) {
 	return nn, nil
 }
 
+// separator reads what stands before the next item of an array or
+// object: the closing delimiter (done), or, after the first item, a comma.
+// It leaves p.i on the item, never at the end of the data.
+func (p *jsonFast) separator(closing byte, first bool, after string) (done bool, err error) {
+	p.skipSpace()
+	if p.i >= len(p.data) {
+		return false, p.eof()
+	}
+	c := p.data[p.i]
+	if c == closing {
+		p.i++
+		return true, nil
+	}
+	if !first {
+		if c != ',' {
+			return false, p.invalid(p.i, after)
+		}
+		p.i++
+		p.skipSpace()
+		if p.i >= len(p.data) {
+			return false, p.eof()
+		}
+	}
+	return false, nil
+}
+
 // array reads the items of an array, its '[' read.
 func (p *jsonFast) array(depth, line, col int) (*node, error) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
-		p.skipSpace()
-		if p.i >= len(p.data) {
-			return nil, p.eof()
+		done, err := p.separator(']', first, "after array element")
+		if err != nil {
+			return nil, err
 		}
-		c := p.data[p.i]
-		if c == ']' {
-			p.i++
+		if done {
 			break
-		}
-		if !first {
-			if c != ',' {
-				return nil, p.invalid(p.i, "after array element")
-			}
-			p.i++
-			p.skipSpace()
 		}
 		v, err := p.value(depth + 1)
 		if err != nil {
@@ -277,24 +294,12 @@ func (p *jsonFast) array(depth, line, col int) (*node, error) {
 func (p *jsonFast) object(depth, line, col int) (*node, error) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
-		p.skipSpace()
-		if p.i >= len(p.data) {
-			return nil, p.eof()
+		done, err := p.separator('}', first, "after object key:value pair")
+		if err != nil {
+			return nil, err
 		}
-		c := p.data[p.i]
-		if c == '}' {
-			p.i++
+		if done {
 			break
-		}
-		if !first {
-			if c != ',' {
-				return nil, p.invalid(p.i, "after object key:value pair")
-			}
-			p.i++
-			p.skipSpace()
-			if p.i >= len(p.data) {
-				return nil, p.eof()
-			}
 		}
 		if p.data[p.i] != '"' {
 			return nil, p.invalid(p.i, "looking for beginning of object key string")
