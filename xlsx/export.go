@@ -610,21 +610,7 @@ func (w *writer) department(d *evaluation.DepartmentForm) {
 	r++
 
 	// 年度目标
-	top := r
-	w.label(2, r, 3, r, lblDeptExpected)
-	w.label(4, r, last, r, lblDeptAchieved)
-	r++
-	n := max(1, len(d.Goals.Expected))
-	for i := range n {
-		item := ""
-		if i < len(d.Goals.Expected) {
-			item = d.Goals.Expected[i]
-		}
-		w.text(2, r+i, 3, r+i, item, stText)
-	}
-	w.text(4, r, last, r+n-1, d.Goals.Achieved, stText)
-	r += n
-	w.label(1, top, 1, r-1, lblGoals)
+	r = w.goals(r, d.Goals, 3, last, lblGoals, lblDeptExpected, lblDeptAchieved)
 
 	// 主要任务
 	heads := []string{lblTasks, lblExpected, lblAchieved, lblKeyIndicator, lblIndicatorDone, lblTaskFunds}
@@ -775,21 +761,7 @@ func (w *writer) project(p *evaluation.ProjectForm) {
 	w.label(1, top, 1, r-1, lblProjectFunds+"（"+w.unit.String()+"）")
 
 	// 年度总体目标
-	top = r
-	w.label(2, r, 5, r, lblExpected)
-	w.label(6, r, last, r, lblActualDone)
-	r++
-	n := max(1, len(p.Goals.Expected))
-	for i := range n {
-		item := ""
-		if i < len(p.Goals.Expected) {
-			item = p.Goals.Expected[i]
-		}
-		w.text(2, r+i, 5, r+i, item, stText)
-	}
-	w.text(6, r, last, r+n-1, p.Goals.Achieved, stText)
-	r += n
-	w.label(1, top, 1, r-1, lblOverallGoal)
+	r = w.goals(r, p.Goals, 5, last, lblOverallGoal, lblExpected, lblActualDone)
 
 	// 绩效指标
 	top = r
@@ -855,4 +827,26 @@ func (w *writer) project(p *evaluation.ProjectForm) {
 		w.label(1, r, 1, r, lblProfile)
 		w.text(2, r, last, r, p.Profile, stText)
 	}
+}
+
+// goals writes a goals block from row r: the section label down column A,
+// the expected goals one a row in columns B..split, what was achieved in
+// split+1..last. It returns the next free row.
+func (w *writer) goals(r int, g evaluation.Goals, split, last int, section, expected, achieved string) int {
+	top := r
+	w.label(2, r, split, r, expected)
+	w.label(split+1, r, last, r, achieved)
+	r++
+	n := max(1, len(g.Expected))
+	for i := range n {
+		item := ""
+		if i < len(g.Expected) {
+			item = g.Expected[i]
+		}
+		w.text(2, r+i, split, r+i, item, stText)
+	}
+	w.text(split+1, r, last, r+n-1, g.Achieved, stText)
+	r += n
+	w.label(1, top, 1, r-1, section)
+	return r
 }
