@@ -319,3 +319,16 @@ func TestLenientCells(t *testing.T) {
 	assert.Equal(t, "9.5", p.Indicators[0].Score.String())
 	assert.Equal(t, "lower", p.Indicators[0].Direction.String())
 }
+
+// A number is held to MaxTextBytes in JSON as every scalar is in YAML:
+// a megabyte of digits is refused by the parser, not carried to decimal.
+func TestHugeNumberIsALimit(t *testing.T) {
+	digits := strings.Repeat("9", evaluation.MaxTextBytes+1)
+	for name, src := range map[string]string{
+		"f.json": `{"kind":"department-self-evaluation","funds":{"adjusted_budget":` + digits + `}}`,
+		"f.yaml": "kind: department-self-evaluation\nfunds:\n  adjusted_budget: " + digits + "\n",
+	} {
+		_, err := evaluation.Decode(name, []byte(src))
+		assert.ErrorIs(t, err, evaluation.ErrLimit, name)
+	}
+}

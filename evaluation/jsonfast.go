@@ -22,8 +22,9 @@ import (
 //
 // An error is a *syntaxError: ErrEmpty for a file of nothing but white
 // space; ErrLimit for a value nested deeper than MaxDepth, the value past
-// MaxNodes (keys are not counted) or a string value longer than
-// MaxTextBytes once unescaped (keys and numbers are not held to it);
+// MaxNodes (keys are not counted) or a string or number longer than
+// MaxTextBytes (a string once unescaped; keys are not held to it), as the
+// YAML front end holds every scalar;
 // ErrSyntax for anything else, with encoding/json's message and the
 // position of the offending byte, or of the start of a string, number or
 // literal the end of the file cuts short.
@@ -233,7 +234,7 @@ func (p *jsonFast) value(depth int) (*node, error) {
 	if err := p.count(line, col, depth); err != nil {
 		return nil, err
 	}
-	if n.quoted && len(n.text) > MaxTextBytes {
+	if len(n.text) > MaxTextBytes {
 		return nil, &syntaxError{line: line, col: col, msg: fmt.Sprintf("text longer than %d bytes", MaxTextBytes), err: ErrLimit}
 	}
 	nn := p.newNode()

@@ -101,6 +101,9 @@ func (p *jsonOracle) fromToken(tok json.Token, line, col, depth int) (*node, err
 	case bool:
 		n.kind, n.text = scalarNode, fmt.Sprint(t)
 	case json.Number:
+		if len(t) > MaxTextBytes {
+			return nil, &syntaxError{line: line, col: col, msg: fmt.Sprintf("text longer than %d bytes", MaxTextBytes), err: ErrLimit}
+		}
 		n.kind, n.text = scalarNode, string(t)
 	case string:
 		if len(t) > MaxTextBytes {

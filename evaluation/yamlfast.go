@@ -310,6 +310,9 @@ func (p *fastYAML) scalarValue(i, off, indent int) (*node, int, bool) {
 			n.text = v
 		}
 	}
+	if len(n.text) > MaxTextBytes {
+		return nil, 0, false // the general parser refuses it, with its position
+	}
 	return n, next, true
 }
 
