@@ -41,7 +41,7 @@ func (o evalOptions) checkerFor(path string, f evaluation.Form) (rules.Set, erro
 		// Point at the profile: key, as a decode error would.
 		de := &evaluation.DecodeError{File: path, Line: 1, Column: 1, Path: "profile",
 			Err: fmt.Errorf("%w: %w", evaluation.ErrValue, &rules.UnknownProfileError{Name: name})}
-		if data, err := readLimited(path, evaluation.MaxFileSize); err == nil {
+		if data, err := evaluation.ReadBytes(path); err == nil {
 			if line, col, ok := evaluation.PositionOf(path, data, "profile"); ok {
 				de.Line, de.Column = line, col
 			}
