@@ -3,8 +3,6 @@ package evaluation
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -26,36 +24,6 @@ func ReadFile(path string) (Form, error) {
 		return nil, err
 	}
 	return Decode(path, data)
-}
-
-// ReadBytes reads a form file whole, in one allocation of its size (a
-// folder of 100,000 forms is mostly system calls otherwise), for a caller
-// that decodes it later. A file larger than MaxFileSize is refused with a
-// *DecodeError before it is read.
-func ReadBytes(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	size := info.Size()
-	if size > MaxFileSize {
-		return nil, &DecodeError{File: path, Line: 1, Column: 1, Err: fmt.Errorf("%w: file of %d bytes, larger than %d", ErrLimit, size, MaxFileSize)}
-	}
-	if !info.Mode().IsRegular() || size == 0 {
-		// A pipe or a special file: its size says nothing.
-		return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	}
-	data := make([]byte, size)
-	n, err := io.ReadFull(f, data)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, err
-	}
-	return data[:n], nil
 }
 
 // Decode reads one form from data. name is the file name used in errors
