@@ -76,6 +76,65 @@ func Map[In, Out any](ctx context.Context, inputs iter.Seq[In], workers int, wor
 	}
 }
 
+// MapChunked is Map with the inputs handed to the workers chunk at a time
+// (chunk inputs, the last chunk fewer), and the results still yielded one
+// by one in input order. A form is evaluated in about a tenth of a
+// millisecond; handing forms over one by one wakes a sleeping thread on
+// another core for nearly every form, which on a virtual machine costs as
+// much as the form itself. A chunk of 16 cuts that sixteen-fold.
+//
+// The price is latency: a result waits for the rest of its chunk, and a
+// chunk for its inputs, so a stream whose inputs arrive slowly (forms
+// posted one by one to a service) should use Map, or a chunk of 1. At
+// most 2 × workers × chunk inputs are taken ahead of the one being
+// yielded. When ctx is cancelled a worker stops at the next input of its
+// chunk; what was yielded is still every result up to some input, in
+// order, with no gap.
+func MapChunked[In, Out any](ctx context.Context, inputs iter.Seq[In], workers, chunk int, work func(context.Context, In) Out) iter.Seq[Out] {
+	if chunk <= 1 {
+		return Map(ctx, inputs, workers, work)
+	}
+	chunks := Map(ctx, chunked(inputs, chunk), workers, func(ctx context.Context, ins []In) []Out {
+		outs := make([]Out, 0, len(ins))
+		for _, in := range ins {
+			if ctx.Err() != nil {
+				break
+			}
+			outs = append(outs, work(ctx, in))
+		}
+		return outs
+	})
+	return func(yield func(Out) bool) {
+		for outs := range chunks {
+			for _, out := range outs {
+				if !yield(out) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// chunked groups a sequence into slices of n items, the last one shorter.
+// Each slice is new: a worker owns the chunk it is given.
+func chunked[T any](seq iter.Seq[T], n int) iter.Seq[[]T] {
+	return func(yield func([]T) bool) {
+		buf := make([]T, 0, n)
+		for v := range seq {
+			buf = append(buf, v)
+			if len(buf) == n {
+				if !yield(buf) {
+					return
+				}
+				buf = make([]T, 0, n)
+			}
+		}
+		if len(buf) > 0 {
+			yield(buf)
+		}
+	}
+}
+
 // Result is one form's evaluation, or why it could not be evaluated.
 type Result struct {
 	Name   string          // the input's name (its path for Files)
@@ -89,6 +148,10 @@ type Options struct {
 	// Workers is the number of forms evaluated at once; runtime.GOMAXPROCS
 	// when < 1.
 	Workers int
+	// Chunk is the number of forms a worker takes at a time (see
+	// MapChunked); one at a time when < 2. A folder on disk goes fastest
+	// with 16; a stream of forms that arrive one by one wants 1.
+	Chunk int
 	// Checker checks every form; nil for figures and scores only.
 	Checker evaluation.Checker
 	// CheckerFor, when set, chooses the checker for each form instead
@@ -117,7 +180,7 @@ func (o Options) evaluate(name string, data []byte, err error) Result {
 // per name in the order given. A file larger than evaluation.MaxFileSize
 // is refused before it is read whole.
 func Files(ctx context.Context, names iter.Seq[string], opt Options) iter.Seq[Result] {
-	return Map(ctx, names, opt.Workers, func(_ context.Context, name string) Result {
+	return MapChunked(ctx, names, opt.Workers, opt.Chunk, func(_ context.Context, name string) Result {
 		data, err := evaluation.ReadBytes(name)
 		return opt.evaluate(name, data, err)
 	})
@@ -131,7 +194,7 @@ type Document struct {
 
 // Documents decodes and evaluates documents already in memory.
 func Documents(ctx context.Context, docs iter.Seq[Document], opt Options) iter.Seq[Result] {
-	return Map(ctx, docs, opt.Workers, func(_ context.Context, d Document) Result {
+	return MapChunked(ctx, docs, opt.Workers, opt.Chunk, func(_ context.Context, d Document) Result {
 		return opt.evaluate(d.Name, d.Data, nil)
 	})
 }

@@ -87,6 +87,94 @@ func TestMapBreakStopsWorkers(t *testing.T) {
 	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "workers and feeder have exited")
 }
 
+// MapChunked yields every result once, in input order, whatever the
+// chunk size and however the count divides into chunks.
+func TestMapChunkedKeepsOrder(t *testing.T) {
+	for _, n := range []int{0, 1, 15, 16, 17, 100} {
+		for _, chunk := range []int{0, 1, 2, 16, 200} {
+			t.Run(fmt.Sprintf("n=%d/chunk=%d", n, chunk), func(t *testing.T) {
+				want := make([]int, n)
+				in := make([]int, n)
+				for i := range in {
+					in[i] = (i * 7) % 5 // finish out of order
+					want[i] = in[i]*10 + i*1000
+				}
+				var got []int
+				idx := 0
+				for out := range batch.MapChunked(context.Background(), slices.Values(in), 3, chunk, func(_ context.Context, v int) int {
+					time.Sleep(time.Duration(v) * 100 * time.Microsecond)
+					return v * 10
+				}) {
+					got = append(got, out+idx*1000)
+					idx++
+				}
+				if n == 0 {
+					assert.Empty(t, got)
+					return
+				}
+				assert.Equal(t, want, got)
+			})
+		}
+	}
+}
+
+// At most 2 × workers × chunk inputs are taken ahead of the consumer.
+func TestMapChunkedBoundsInFlight(t *testing.T) {
+	var taken, yielded atomic.Int64
+	inputs := func(yield func(int) bool) {
+		for i := range 100000 {
+			taken.Add(1)
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	const workers, chunk = 3, 16
+	var maxAhead int64
+	for range batch.MapChunked(context.Background(), inputs, workers, chunk, func(_ context.Context, n int) int { return n }) {
+		y := yielded.Add(1)
+		maxAhead = max(maxAhead, taken.Load()-y)
+	}
+	assert.Equal(t, int64(100000), yielded.Load())
+	assert.LessOrEqual(t, maxAhead, int64((2*workers+workers+2)*chunk))
+}
+
+// After a cancel, what was yielded is a prefix of the results: no gap.
+func TestMapChunkedCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var got []int
+	for v := range batch.MapChunked(ctx, func(yield func(int) bool) {
+		for i := 0; ; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}, 2, 8, func(_ context.Context, n int) int { return n }) {
+		got = append(got, v)
+		if len(got) == 100 {
+			cancel()
+		}
+	}
+	require.GreaterOrEqual(t, len(got), 100)
+	assert.Less(t, len(got), 100+3*2*8+8, "stops soon after the cancel")
+	for i, v := range got {
+		require.Equal(t, i, v, "a prefix, in order")
+	}
+}
+
+func TestMapChunkedBreakStopsWorkers(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for out := range batch.MapChunked(context.Background(), slices.Values(make([]int, 1000)), 4, 16, func(_ context.Context, n int) int { return n }) {
+		_ = out
+		break
+	}
+	for deadline := time.Now().Add(2 * time.Second); runtime.NumGoroutine() > before && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "workers and feeder have exited")
+}
+
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
 	good, err := os.ReadFile("../examples/tianhe2021/form.yaml")
@@ -103,22 +191,24 @@ func TestFiles(t *testing.T) {
 	}
 	names = append(names, filepath.Join(dir, "missing.yaml"))
 	set := rules.Guangzhou2021Profile()
-	var results []batch.Result
-	for r := range batch.Files(context.Background(), slices.Values(names), batch.Options{Workers: 3, Checker: set}) {
-		results = append(results, r)
-	}
-	require.Len(t, results, 21)
-	for i, r := range results {
-		assert.Equal(t, names[i], r.Name)
-		switch i {
-		case 7:
-			assert.ErrorIs(t, r.Err, evaluation.ErrKind)
-		case 20:
-			assert.True(t, errors.Is(r.Err, os.ErrNotExist))
-		default:
-			require.NoError(t, r.Err)
-			assert.Equal(t, "99.99%", r.Report.Figures.CompletionRate.String())
-			assert.Len(t, r.Report.Findings, 3)
+	for _, chunk := range []int{0, 4, 16} {
+		var results []batch.Result
+		for r := range batch.Files(context.Background(), slices.Values(names), batch.Options{Workers: 3, Chunk: chunk, Checker: set}) {
+			results = append(results, r)
+		}
+		require.Len(t, results, 21)
+		for i, r := range results {
+			assert.Equal(t, names[i], r.Name)
+			switch i {
+			case 7:
+				assert.ErrorIs(t, r.Err, evaluation.ErrKind)
+			case 20:
+				assert.True(t, errors.Is(r.Err, os.ErrNotExist))
+			default:
+				require.NoError(t, r.Err)
+				assert.Equal(t, "99.99%", r.Report.Figures.CompletionRate.String())
+				assert.Len(t, r.Report.Findings, 3)
+			}
 		}
 	}
 }

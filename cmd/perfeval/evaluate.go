@@ -102,7 +102,8 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		page = report.NewHTMLPage(out, opt.lang)
 	}
 	progress := newProgress(stderr, len(inputs))
-	results := batch.Map(context.Background(), slices.Values(inputs), runtime.GOMAXPROCS(0), func(_ context.Context, in input) result {
+	workers := runtime.GOMAXPROCS(0)
+	results := batch.MapChunked(context.Background(), slices.Values(inputs), workers, chunkSize(len(inputs), workers), func(_ context.Context, in input) result {
 		if in.err != nil {
 			return result{path: in.path, err: in.err}
 		}
@@ -141,6 +142,13 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		status = exitInput
 	}
 	return status
+}
+
+// chunkSize is how many files a worker takes at once (batch.MapChunked):
+// 16, fewer for a small run so that every core still has work to the end
+// of it.
+func chunkSize(n, workers int) int {
+	return max(1, min(16, n/(8*max(1, workers))))
 }
 
 // result is one input's evaluation, rendered, so the worker does the
