@@ -96,7 +96,9 @@ func (r Rate) Round(places int32) decimal.Decimal {
 // Percent returns the rate in percent rounded half up to the given
 // number of decimals: Percent(2) of 2394.83/2395.15 is 99.99.
 func (r Rate) Percent(places int32) decimal.Decimal {
-	return divRoundHalfUp(r.num.Mul(hundred), r.denom(), places)
+	// n×100/d rounded at p places is n/d rounded at p+2, moved two places:
+	// the same integer quotient, without multiplying n.
+	return divRoundHalfUp(r.num, r.denom(), places+2).Shift(2)
 }
 
 // Format formats the rate as a percentage rounded half up to the given
@@ -154,8 +156,20 @@ func One() Rate { return Rate{num: one} }
 
 // divRoundHalfUp returns n/d rounded half up (away from zero on a tie) to
 // the given places, computed with integer division and its remainder, so
-// the result is exact whatever the size of the operands.
+// the result is exact whatever the size of the operands. Operands whose
+// coefficients fit in 64 bits, as every figure on a form does, take an
+// integer path that allocates nothing but the result; the decimal
+// library's path, a dozen allocations, is kept for the rest.
 func divRoundHalfUp(n, d decimal.Decimal, places int32) decimal.Decimal {
+	if q, ok := divRoundHalfUp64(n, d, places); ok {
+		return decimal.New(q, -places)
+	}
+	return divRoundHalfUpBig(n, d, places)
+}
+
+// divRoundHalfUpBig is divRoundHalfUp on the decimal library's big
+// integers: any size.
+func divRoundHalfUpBig(n, d decimal.Decimal, places int32) decimal.Decimal {
 	q, r := n.Shift(places).QuoRem(d, 0)
 	if r.Abs().Mul(decimal.NewFromInt(2)).Cmp(d.Abs()) >= 0 {
 		if n.Sign()*d.Sign() < 0 {
