@@ -52,9 +52,11 @@ func Evaluate(f Form, c Checker) Report {
 		// Nothing to evaluate: an empty report, not a panic.
 		return Report{}
 	}
-	s := &Subject{Form: f, Scheme: MOF2020()}
+	s := &Subject{Form: f}
 	if sc, ok := c.(Schemer); ok {
 		s.Scheme = sc.Scheme()
+	} else {
+		s.Scheme = MOF2020()
 	}
 	switch f := f.(type) {
 	case *DepartmentForm:

@@ -56,14 +56,14 @@ func NationalProfile() Set {
 			rs = append(rs, r)
 		}
 	}
-	return Set{name: National}.MustWith(rs...)
+	return Set{name: National, scheme: mof2020()}.MustWith(rs...)
 }
 
 // Guangzhou2021Profile returns the guangzhou-2021 profile: the national
 // profile plus the key-project rules of the Guangzhou form's note, with
 // key_project_threshold = 500 万元.
 func Guangzhou2021Profile() Set {
-	return Set{name: Guangzhou2021}.MustWith(catalogue()...)
+	return Set{name: Guangzhou2021, scheme: mof2020()}.MustWith(catalogue()...)
 }
 
 func isKeyProjectRule(r Rule) bool {
@@ -95,3 +95,10 @@ func (e *UnknownProfileError) Error() string {
 func quote(s string) string { return "\"" + s + "\"" }
 
 var _ evaluation.Checker = Set{}
+
+// mof2020 is the profiles' scheme, built once with the set rather than on
+// every form it scores.
+func mof2020() *evaluation.Scheme {
+	sc := evaluation.MOF2020()
+	return &sc
+}

@@ -40,12 +40,16 @@ var narrativeMismatch = New(Info{
 		}
 		claims = append(claims, narrative.Claim{Path: r.Path + ".actual", Name: r.Indicator.Name, Value: n, Unit: r.Actual.Unit()})
 	}
-	byPath := map[string]evaluation.IndicatorResult{}
-	for _, r := range c.Indicators {
-		byPath[r.Path+".actual"] = r
-	}
 	for _, m := range narrative.FindForYear(c.Form.Header().Year, sections, claims) {
-		table := byPath[m.Claim.Path].Actual.Raw()
+		// A mismatch is rare: its row is looked up then, not indexed for
+		// every form.
+		var table string
+		for _, r := range c.Indicators {
+			if r.Path+".actual" == m.Claim.Path {
+				table = r.Actual.Raw()
+				break
+			}
+		}
 		c.Report(m.Section,
 			text(fmt.Sprintf("“%s”所述 %s 与指标“%s”（%s）的 %s 不一致", m.Clause, m.Text, m.Claim.Name, m.Claim.Path, table),
 				fmt.Sprintf("%q states %s, but the indicator %q (%s) says %s", m.Clause, m.Text, m.Claim.Name, m.Claim.Path, table)),
