@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/internal/exact"
 )
 
 // Rate is an exact ratio such as 预算完成率 or 执行率. A computed rate is
@@ -133,8 +135,7 @@ func (r Rate) Matches(p Rate, tolerance decimal.Decimal) bool {
 	if !p.printed {
 		places = 2
 	}
-	diff := r.Percent(places).Sub(p.Percent(places)).Abs()
-	return diff.Cmp(tolerance.Abs()) <= 0
+	return exact.Within(r.Percent(places), p.Percent(places), tolerance)
 }
 
 // Mul returns the rate scaled by d (d × r), still exact. Scores are
@@ -155,28 +156,9 @@ func (r Rate) Min(s Rate) Rate {
 func One() Rate { return Rate{num: one} }
 
 // divRoundHalfUp returns n/d rounded half up (away from zero on a tie) to
-// the given places, computed with integer division and its remainder, so
-// the result is exact whatever the size of the operands. Operands whose
-// coefficients fit in 64 bits, as every figure on a form does, take an
-// integer path that allocates nothing but the result; the decimal
-// library's path, a dozen allocations, is kept for the rest.
+// the given places, exactly whatever the size of the operands; operands
+// that fit in 64 bits, as every figure on a form does, take an integer
+// path that allocates nothing but the result (see internal/exact).
 func divRoundHalfUp(n, d decimal.Decimal, places int32) decimal.Decimal {
-	if q, ok := divRoundHalfUp64(n, d, places); ok {
-		return decimal.New(q, -places)
-	}
-	return divRoundHalfUpBig(n, d, places)
-}
-
-// divRoundHalfUpBig is divRoundHalfUp on the decimal library's big
-// integers: any size.
-func divRoundHalfUpBig(n, d decimal.Decimal, places int32) decimal.Decimal {
-	q, r := n.Shift(places).QuoRem(d, 0)
-	if r.Abs().Mul(decimal.NewFromInt(2)).Cmp(d.Abs()) >= 0 {
-		if n.Sign()*d.Sign() < 0 {
-			q = q.Sub(one)
-		} else {
-			q = q.Add(one)
-		}
-	}
-	return q.Shift(-places)
+	return exact.DivRoundHalfUp(n, d, places)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/internal/exact"
 )
 
 // Scheme is a scoring method: the weights of the budget-execution row and
@@ -75,7 +76,7 @@ func (s Scheme) LevelWeight(l indicator.Level) (decimal.Decimal, bool) {
 // GradeOf returns the grade of a total.
 func (s Scheme) GradeOf(total decimal.Decimal) string {
 	for _, g := range s.Grades {
-		if total.Cmp(g.Min) >= 0 {
+		if exact.Cmp(total, g.Min) >= 0 {
 			return g.Name
 		}
 	}
@@ -90,7 +91,7 @@ func (s Scheme) GradeOf(total decimal.Decimal) string {
 // computed score rounded to one decimal), within the scheme's tolerance.
 func (s Scheme) Agrees(computed budget.Rate, printed decimal.Decimal) bool {
 	places := max(int32(0), -printed.Exponent())
-	return computed.Round(places).Sub(printed).Abs().Cmp(s.Tolerance.Abs()) <= 0
+	return exact.Within(computed.Round(places), printed, s.Tolerance)
 }
 
 // Schemer is implemented by a Checker that carries its scoring scheme, as
@@ -182,7 +183,7 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 			row.Exact = rate.Min(budget.One()).Mul(w)
 			row.Rounded = row.Exact.Round(scheme.Places)
 			row.Defined = true
-			total = total.Add(row.Rounded)
+			total = exact.Add(total, row.Rounded)
 		}
 		sc.Budget = row
 	}
@@ -195,7 +196,7 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 			if is.Row.Status != indicator.Unknown {
 				rounded := is.Row.Value.Round(scheme.Places)
 				is.Rounded = &rounded
-				total = total.Add(rounded)
+				total = exact.Add(total, rounded)
 			}
 		}
 		if _, known := scheme.LevelWeight(level); known {
@@ -205,10 +206,10 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 				levels[level] = ls
 			}
 			if is.Weight != nil {
-				ls.Weight = ls.Weight.Add(*is.Weight)
+				ls.Weight = exact.Add(ls.Weight, *is.Weight)
 			}
 			if is.Rounded != nil {
-				ls.Score = ls.Score.Add(*is.Rounded)
+				ls.Score = exact.Add(ls.Score, *is.Rounded)
 			}
 		}
 		sc.Indicators = append(sc.Indicators, is)

@@ -9,6 +9,7 @@ import (
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/internal/exact"
 )
 
 // The score rules check the scores printed on a project form against the
@@ -119,22 +120,22 @@ func formTotal(c *Context) decimal.Decimal {
 		printed := c.Project().Funds.Reported.Score
 		switch {
 		case printed != nil && (!b.Defined || c.Scheme.Agrees(b.Exact, *printed)):
-			total = total.Add(*printed)
+			total = exact.Add(total, *printed)
 		case b.Defined:
-			total = total.Add(b.Rounded)
+			total = exact.Add(total, b.Rounded)
 		}
 	}
 	for _, is := range c.Score.Indicators {
 		p := is.Printed
 		switch {
 		case p != nil && is.Rounded == nil:
-			total = total.Add(*p)
+			total = exact.Add(total, *p)
 		case p != nil && is.Row.ByBand && !is.Row.OutOfBand:
-			total = total.Add(*p)
+			total = exact.Add(total, *p)
 		case p != nil && !is.Row.ByBand && c.Scheme.Agrees(is.Row.Value, *p):
-			total = total.Add(*p)
+			total = exact.Add(total, *p)
 		case is.Rounded != nil:
-			total = total.Add(*is.Rounded)
+			total = exact.Add(total, *is.Rounded)
 		}
 	}
 	return total

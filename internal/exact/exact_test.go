@@ -1,9 +1,8 @@
-package budget
+package exact
 
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -73,7 +72,7 @@ func TestDivRoundHalfUpLargeOperands(t *testing.T) {
 		t.Fatal("a 25-digit coefficient took the integer path")
 	}
 	want := decimal.RequireFromString("41152263004115226300411.50")
-	if got := divRoundHalfUp(n, d, 2); !got.Equal(want) {
+	if got := DivRoundHalfUp(n, d, 2); !got.Equal(want) {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }
@@ -96,30 +95,60 @@ func TestMulPow10(t *testing.T) {
 		{7, -1, 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := mulPow10(tt.c, tt.k)
+		got, ok := MulPow10(tt.c, tt.k)
 		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("mulPow10(%d, %d) = %d, %v; want %d, %v", tt.c, tt.k, got, ok, tt.want, tt.ok)
+			t.Errorf("MulPow10(%d, %d) = %d, %v; want %d, %v", tt.c, tt.k, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-// ParseNumber builds small coefficients itself; the decimal it returns
-// must be the one the decimal library's parser gives, exponent included.
-func TestParseNumberIntegerPathMatchesLibrary(t *testing.T) {
-	for _, s := range []string{
-		"0", "-0", "0.0", "-0.00", "007", "16.60", "2394.83", "-2394.83", ".5", "1,234,567.891",
-		"123456789012345678", "12345678901234567.8", "1234567890123.456789",
-		"999999999999999999", "-999999999999999999", "0.000001", "000000000000000000001.5",
-		"123456789012345678.9", "999999999999999999.999999", "-12345678901234567.89", // 19+ digits: library path
-	} {
-		got, err := ParseNumber(s)
-		if err != nil {
-			t.Fatalf("%q: %v", s, err)
+// Add, Cmp and Within give exactly what the decimal library gives, on
+// machine integers or not.
+func TestAddCmpWithinMatchLibrary(t *testing.T) {
+	vals := []decimal.Decimal{{}, decimal.Zero}
+	for _, s := range []string{"0", "0.00", "1", "-1", "0.5", "2394.83", "-2394.830", "100", "1e3", "99.995",
+		"9223372036854775807", "-9223372036854775808", "922337203685477580.7", "123456789012345678901234.5",
+		"0.000001", "1e-18", "5e17", "-5e17"} {
+		vals = append(vals, decimal.RequireFromString(s))
+	}
+	for _, a := range vals {
+		for _, b := range vals {
+			if got, want := Add(a, b), a.Add(b); !got.Equal(want) || got.Exponent() != want.Exponent() {
+				t.Errorf("Add(%s, %s) = %s (exp %d), want %s (exp %d)", a, b, got, got.Exponent(), want, want.Exponent())
+			}
+			if got, want := Cmp(a, b), a.Cmp(b); got != want {
+				t.Errorf("Cmp(%s, %s) = %d, want %d", a, b, got, want)
+			}
+			for _, tol := range vals {
+				if got, want := Within(a, b, tol), a.Sub(b).Abs().Cmp(tol.Abs()) <= 0; got != want {
+					t.Errorf("Within(%s, %s, %s) = %v, want %v", a, b, tol, got, want)
+				}
+			}
 		}
-		clean := strings.ReplaceAll(s, ",", "")
-		want := decimal.RequireFromString(clean)
-		if !got.Equal(want) || got.Exponent() != want.Exponent() || got.String() != want.String() {
-			t.Errorf("%q: got %s (exp %d), want %s (exp %d)", s, got, got.Exponent(), want, want.Exponent())
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100_000 {
+		a := decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -rng.Int32N(7))
+		b := decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -rng.Int32N(7))
+		tol := decimal.New(rng.Int64N(1000), -rng.Int32N(4))
+		if got, want := Add(a, b), a.Add(b); !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("Add(%s, %s) = %s, want %s", a, b, got, want)
+		}
+		if got, want := Cmp(a, b), a.Cmp(b); got != want {
+			t.Fatalf("Cmp(%s, %s) = %d, want %d", a, b, got, want)
+		}
+		if got, want := Within(a, b, tol), a.Sub(b).Abs().Cmp(tol.Abs()) <= 0; got != want {
+			t.Fatalf("Within(%s, %s, %s) = %v, want %v", a, b, tol, got, want)
+		}
+	}
+}
+
+// The zero Decimal and decimal.Zero are zero with no allocation needed.
+func TestSmallZero(t *testing.T) {
+	for _, d := range []decimal.Decimal{{}, decimal.Zero, decimal.New(0, -3)} {
+		c, e, ok := Small(d)
+		if !ok || c != 0 || e != d.Exponent() {
+			t.Errorf("Small(%s) = %d, %d, %v", d, c, e, ok)
 		}
 	}
 }
