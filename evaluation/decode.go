@@ -41,10 +41,12 @@ func Decode(name string, data []byte) (Form, error) {
 		root *node
 		err  error
 	)
+	sc := getScratch()
+	defer sc.release()
 	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSON(data)
+		root, err = parseJSONWith(sc, data)
 	} else {
-		root, err = parseYAML(data)
+		root, err = parseYAMLWith(sc, data)
 	}
 	if err != nil {
 		var se *syntaxError
@@ -82,7 +84,7 @@ func decodeRoot(name string, root *node) (Form, error) {
 		}
 		d.unit = u
 	}
-	if err := d.decodeStruct(root, reflect.ValueOf(form).Elem(), "", true); err != nil {
+	if err := d.decodeStruct(root, reflect.ValueOf(form).Elem(), true); err != nil {
 		return nil, err
 	}
 	if err := structValidator.Struct(form); err != nil {
@@ -107,7 +109,36 @@ func (n *node) lookup(key string) *node {
 type decoder struct {
 	file string
 	unit budget.Unit
+	// path is the key path of the node being decoded ("indicators[3].
+	// target"), kept as a stack of bytes and made a string only for an
+	// error: most forms have none, and a string per key cost more than the
+	// rest of the decoding.
+	path []byte
 }
+
+// push adds a mapping key to the path and returns the mark to pop to.
+func (d *decoder) push(key string) int {
+	mark := len(d.path)
+	if mark > 0 {
+		d.path = append(d.path, '.')
+	}
+	d.path = append(d.path, key...)
+	return mark
+}
+
+// pushIndex adds a list index to the path and returns the mark to pop to.
+func (d *decoder) pushIndex(i int) int {
+	mark := len(d.path)
+	d.path = append(d.path, '[')
+	d.path = strconv.AppendInt(d.path, int64(i), 10)
+	d.path = append(d.path, ']')
+	return mark
+}
+
+func (d *decoder) pop(mark int) { d.path = d.path[:mark] }
+
+// at is the current key path, for an error.
+func (d *decoder) at() string { return string(d.path) }
 
 func (d *decoder) errorf(n *node, path string, sentinel error, format string, args ...any) *DecodeError {
 	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path,
@@ -116,13 +147,6 @@ func (d *decoder) errorf(n *node, path string, sentinel error, format string, ar
 
 func (d *decoder) wrap(n *node, path string, sentinel error, err error) *DecodeError {
 	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path, Err: fmt.Errorf("%w: %w", sentinel, err)}
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 var (
@@ -134,47 +158,50 @@ var (
 	sourceType    = reflect.TypeFor[budget.SourceKind]()
 )
 
-func (d *decoder) decodeStruct(n *node, v reflect.Value, path string, root bool) error {
+func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) error {
 	switch n.kind {
 	case nullNode:
 		return nil
 	case mapNode:
 	default:
-		return d.errorf(n, path, ErrType, "want a mapping of keys, not a %s", n.kind)
+		return d.errorf(n, d.at(), ErrType, "want a mapping of keys, not a %s", n.kind)
 	}
 	info := structInfos[v.Type()]
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
 		if k.kind != scalarNode {
-			return d.errorf(k, path, ErrType, "a key must be a plain name")
+			return d.errorf(k, d.at(), ErrType, "a key must be a plain name")
 		}
+		mark := d.push(k.text)
 		for j := 0; j < i; j += 2 {
 			if n.children[j].text == k.text {
-				return d.errorf(k, join(path, k.text), ErrDuplicate, "also at line %d", n.children[j].line)
+				return d.errorf(k, d.at(), ErrDuplicate, "also at line %d", n.children[j].line)
 			}
 		}
 		if root && k.text == "kind" {
+			d.pop(mark)
 			continue
 		}
 		f, ok := info.byKey[k.text]
 		if !ok {
-			return d.errorf(k, join(path, k.text), ErrUnknownKey, "%s", unknownKeyHint(k.text, info.keys))
+			return d.errorf(k, d.at(), ErrUnknownKey, "%s", unknownKeyHint(k.text, info.keys))
 		}
-		if err := d.decodeValue(val, v.FieldByIndex(f.index), join(path, k.text)); err != nil {
+		if err := d.decodeValue(val, v.FieldByIndex(f.index)); err != nil {
 			return err
 		}
+		d.pop(mark)
 	}
 	return nil
 }
 
-func (d *decoder) scalar(n *node, path string) (string, error) {
+func (d *decoder) scalar(n *node) (string, error) {
 	if n.kind != scalarNode {
-		return "", d.errorf(n, path, ErrType, "want a single value, not a %s", n.kind)
+		return "", d.errorf(n, d.at(), ErrType, "want a single value, not a %s", n.kind)
 	}
 	return n.text, nil
 }
 
-func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
+func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 	t := v.Type()
 	if n.kind == nullNode && t.Kind() != reflect.Struct {
 		return nil // absent: nil pointer, empty string or list, zero
@@ -197,48 +224,48 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 	case directionType:
 		parse = func(s string) (any, error) { return indicator.ParseDirection(s) }
 	case sourceType:
-		s, err := d.scalar(n, path)
+		s, err := d.scalar(n)
 		if err != nil {
 			return err
 		}
 		if !budget.SourceKind(s).Valid() {
-			return d.errorf(n, path, ErrValue, "unknown source %q; want one of %s", s, sourceNames())
+			return d.errorf(n, d.at(), ErrValue, "unknown source %q; want one of %s", s, sourceNames())
 		}
 		v.SetString(s)
 		return nil
 	}
 	if parse != nil {
-		s, err := d.scalar(n, path)
+		s, err := d.scalar(n)
 		if err != nil {
 			return err
 		}
 		x, err := parse(s)
 		if err != nil {
-			return d.wrap(n, path, ErrValue, err)
+			return d.wrap(n, d.at(), ErrValue, err)
 		}
 		v.Set(reflect.ValueOf(x))
 		return nil
 	}
 	switch t.Kind() {
 	case reflect.String:
-		s, err := d.scalar(n, path)
+		s, err := d.scalar(n)
 		if err != nil {
 			return err
 		}
 		v.SetString(s)
 	case reflect.Int:
-		s, err := d.scalar(n, path)
+		s, err := d.scalar(n)
 		if err != nil {
 			return err
 		}
 		// "2021", "2021年", "2021年度" as forms write it.
 		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年"))
 		if err != nil || y < 0 || y > 9999 {
-			return d.errorf(n, path, ErrValue, "%q is not a year", s)
+			return d.errorf(n, d.at(), ErrValue, "%q is not a year", s)
 		}
 		v.SetInt(int64(y))
 	case reflect.Bool:
-		s, err := d.scalar(n, path)
+		s, err := d.scalar(n)
 		if err != nil {
 			return err
 		}
@@ -248,19 +275,19 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, path string) error {
 		case "false":
 			v.SetBool(false)
 		default:
-			return d.errorf(n, path, ErrValue, "%q; want true or false", s)
+			return d.errorf(n, d.at(), ErrValue, "%q; want true or false", s)
 		}
 	case reflect.Slice:
-		return d.decodeSlice(n, v, path)
+		return d.decodeSlice(n, v)
 	case reflect.Struct:
-		return d.decodeStruct(n, v, path, false)
+		return d.decodeStruct(n, v, false)
 	default:
-		return d.errorf(n, path, ErrType, "unsupported field type %s", t)
+		return d.errorf(n, d.at(), ErrType, "unsupported field type %s", t)
 	}
 	return nil
 }
 
-func (d *decoder) decodeSlice(n *node, v reflect.Value, path string) error {
+func (d *decoder) decodeSlice(n *node, v reflect.Value) error {
 	items := n.children
 	switch n.kind {
 	case seqNode:
@@ -268,17 +295,19 @@ func (d *decoder) decodeSlice(n *node, v reflect.Value, path string) error {
 		// A single text where a list of texts belongs (goals.expected: one
 		// goal) is read as a list of one.
 		if v.Type().Elem().Kind() != reflect.String {
-			return d.errorf(n, path, ErrType, "want a list, not a single value")
+			return d.errorf(n, d.at(), ErrType, "want a list, not a single value")
 		}
 		items = []*node{n}
 	default:
-		return d.errorf(n, path, ErrType, "want a list, not a %s", n.kind)
+		return d.errorf(n, d.at(), ErrType, "want a list, not a %s", n.kind)
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		if err := d.decodeValue(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+		mark := d.pushIndex(i)
+		if err := d.decodeValue(item, s.Index(i)); err != nil {
 			return err
 		}
+		d.pop(mark)
 	}
 	v.Set(s)
 	return nil

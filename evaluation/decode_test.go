@@ -194,6 +194,7 @@ kind: department-self-evaluation
 		{"bad source", "f.yaml", "kind: department-self-evaluation\nfunds:\n  sources:\n    - source: lottery\n", evaluation.ErrValue, 4, "funds.sources[0].source"},
 		{"negative weight", "f.yaml", "kind: project-self-evaluation\nindicators:\n  - name: x\n    weight: -5\n", evaluation.ErrValue, 4, "indicators[0].weight"},
 		{"bad rate", "f.yaml", "kind: department-self-evaluation\nfunds:\n  reported:\n    completion_rate: 九成\n", evaluation.ErrValue, 4, "funds.reported.completion_rate"},
+		{"deep path after siblings", "f.yaml", "kind: department-self-evaluation\ntasks:\n  - name: a\n    indicators:\n      - name: x\n  - name: b\n    indicators:\n      - name: y\n      - name: z\n        weight: -1\n", evaluation.ErrValue, 10, "tasks[1].indicators[1].weight"},
 		{"bad direction", "f.yaml", "kind: project-self-evaluation\nindicators:\n  - direction: sideways\n", evaluation.ErrValue, 3, "indicators[0].direction"},
 		{"two documents", "f.yaml", "kind: project-self-evaluation\n---\nkind: project-self-evaluation\n", evaluation.ErrSyntax, 0, ""},
 		{"trailing json", "f.json", `{"kind":"project-self-evaluation"} {}`, evaluation.ErrSyntax, 1, ""},

@@ -1,7 +1,7 @@
 package evaluation
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/perfeval/perfeval/budget"
@@ -62,10 +62,10 @@ func Evaluate(f Form, c Checker) Report {
 	case *DepartmentForm:
 		s.Figures = departmentFigures(f)
 		for i := range f.Tasks {
-			s.Indicators = appendIndicators(s.Indicators, fmt.Sprintf("tasks[%d]", i), f.Tasks[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, indexPath("", "tasks", i), f.Tasks[i].Indicators)
 		}
 		for i := range f.KeyProjects {
-			s.Indicators = appendIndicators(s.Indicators, fmt.Sprintf("key_projects[%d]", i), f.KeyProjects[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, indexPath("", "key_projects", i), f.KeyProjects[i].Indicators)
 		}
 	case *ProjectForm:
 		if r, err := f.Funds.ExecutionRate(); err == nil {
@@ -111,7 +111,7 @@ func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []
 			rowLevel = indicator.LevelOfDimension(row.Level2)
 		}
 		dst = append(dst, IndicatorResult{
-			Path:       join(prefix, fmt.Sprintf("indicators[%d]", i)),
+			Path:       indexPath(prefix, "indicators", i),
 			Indicator:  row,
 			Level:      rowLevel,
 			Target:     t,
@@ -149,4 +149,21 @@ func departmentFigures(f *DepartmentForm) Figures {
 		}
 	}
 	return fig
+}
+
+// indexPath returns the key path prefix.key[i] ("tasks[2].indicators[0]")
+// in one allocation, with no formatting verbs to interpret.
+func indexPath(prefix, key string, i int) string {
+	var b strings.Builder
+	b.Grow(len(prefix) + len(key) + 8)
+	if prefix != "" {
+		b.WriteString(prefix)
+		b.WriteByte('.')
+	}
+	b.WriteString(key)
+	b.WriteByte('[')
+	var digits [20]byte
+	b.Write(strconv.AppendInt(digits[:0], int64(i), 10))
+	b.WriteByte(']')
+	return b.String()
 }

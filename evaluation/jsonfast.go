@@ -28,14 +28,21 @@ import (
 // ErrSyntax for anything else, with encoding/json's message and the
 // position of the offending byte, or of the start of a string, number or
 // literal the end of the file cuts short.
-func parseJSON(data []byte) (*node, error) {
-	p := jsonFast{data: data, line: 1}
+func parseJSON(data []byte) (*node, error) { return parseJSONWith(nil, data) }
+
+// parseJSONWith is parseJSON with its working memory taken from sc (nil
+// for fresh memory). The tree is valid until sc is released.
+func parseJSONWith(sc *scratch, data []byte) (*node, error) {
+	p := jsonFast{data: data, line: 1, sc: sc}
 	p.skipSpace()
 	if p.i == len(data) {
 		return nil, &syntaxError{line: 1, col: 1, msg: "the file holds no form", err: ErrEmpty}
 	}
 	p.prepare()
 	root, err := p.value(0)
+	if sc != nil {
+		sc.stack = p.stack[:0] // keep what it grew to
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +72,10 @@ type jsonFast struct {
 
 	values int // values read, against MaxNodes (keys are not counted)
 
-	arena []node  // nodes are cut from this, a chunk at a time
-	ptrs  []*node // and the children of containers from this
-	stack []*node // the children read so far of the open containers
+	sc    *scratch  // working memory to reuse; nil for fresh
+	arena nodeArena // nodes are cut from this, a chunk at a time
+	ptrs  []*node   // and the children of containers from this
+	stack []*node   // the children read so far of the open containers
 }
 
 func (p *jsonFast) colAt(off int) int { return off - p.lineStart - p.wide + 1 }
@@ -84,18 +92,24 @@ func (p *jsonFast) prepare() {
 		est += bytes.Count(p.data, []byte{c})
 	}
 	est = min(est, 4096)
-	p.arena = make([]node, 0, est)
+	p.arena.reset(p.sc, est)
+	if sc := p.sc; sc != nil {
+		if cap(sc.ptrs) < est {
+			sc.ptrs = make([]*node, 0, est)
+		}
+		if sc.stack == nil {
+			sc.stack = make([]*node, 0, 64)
+		}
+		// A children slice is capped at its length, so no append through
+		// it reaches the next one: reusing the backing array is safe.
+		p.ptrs, p.stack = sc.ptrs[:0], sc.stack[:0]
+		return
+	}
 	p.ptrs = make([]*node, 0, est)
 	p.stack = make([]*node, 0, 64)
 }
 
-func (p *jsonFast) newNode() *node {
-	if len(p.arena) == cap(p.arena) {
-		p.arena = make([]node, 0, min(2*cap(p.arena)+64, 16384))
-	}
-	p.arena = p.arena[:len(p.arena)+1]
-	return &p.arena[len(p.arena)-1]
-}
+func (p *jsonFast) newNode() *node { return p.arena.new() }
 
 // children moves the nodes pushed on the stack since mark into a slice of
 // their own (capped, so that an append to it cannot touch a neighbour).

@@ -58,8 +58,12 @@ func (e *syntaxError) Unwrap() error { return e.err }
 // parseYAML reads one YAML document into a node tree: by the fast path
 // when the file is plain block YAML, as nearly all form files are, else by
 // the general parser.
-func parseYAML(data []byte) (*node, error) {
-	if n, ok := parseYAMLFast(data); ok {
+func parseYAML(data []byte) (*node, error) { return parseYAMLWith(nil, data) }
+
+// parseYAMLWith is parseYAML with the fast path's working memory taken
+// from sc (nil for fresh memory).
+func parseYAMLWith(sc *scratch, data []byte) (*node, error) {
+	if n, ok := parseYAMLFastWith(sc, data); ok {
 		return n, nil
 	}
 	return parseYAMLGeneral(data)

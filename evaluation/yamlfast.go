@@ -16,12 +16,19 @@ import (
 // irregularity) makes it answer ok=false, and the general parser, with its
 // positioned errors, reads the file instead. FuzzYAMLParsers checks the
 // two agree.
-func parseYAMLFast(data []byte) (root *node, ok bool) {
+func parseYAMLFast(data []byte) (root *node, ok bool) { return parseYAMLFastWith(nil, data) }
+
+// parseYAMLFastWith is parseYAMLFast with its working memory taken from sc
+// (nil for fresh memory). The tree is valid until sc is released.
+func parseYAMLFastWith(sc *scratch, data []byte) (root *node, ok bool) {
 	if len(data) == 0 || !printable(data) || bytes.Count(data, []byte("\r")) != bytes.Count(data, []byte("\r\n")) {
 		return nil, false
 	}
-	p := fastYAML{}
+	p := fastYAML{sc: sc}
 	p.split(data)
+	// A line holds at most a key, its value and the mapping or sequence
+	// it opens.
+	p.arena.reset(sc, 3*len(p.lines)+1)
 	i := p.skipBlank(0)
 	if i < len(p.lines) && p.lines[i].text == "---" && p.lines[i].indent == 0 {
 		i = p.skipBlank(i + 1)
@@ -73,6 +80,8 @@ type fastLine struct {
 }
 
 type fastYAML struct {
+	sc    *scratch // working memory to reuse; nil for fresh
+	arena nodeArena
 	lines []fastLine
 	nodes int
 	eol   bool // the data ends with a line break
@@ -81,7 +90,15 @@ type fastYAML struct {
 func (p *fastYAML) split(data []byte) {
 	p.eol = bytes.HasSuffix(data, []byte("\n"))
 	s := string(data)
-	p.lines = make([]fastLine, 0, strings.Count(s, "\n")+1)
+	n := strings.Count(s, "\n") + 1
+	if p.sc != nil && cap(p.sc.lines) >= n {
+		p.lines = p.sc.lines[:0]
+	} else {
+		p.lines = make([]fastLine, 0, n)
+		if p.sc != nil {
+			p.sc.lines = p.lines
+		}
+	}
 	for no := 1; len(s) > 0; no++ {
 		line, rest, _ := strings.Cut(s, "\n")
 		s = rest
@@ -103,7 +120,9 @@ func (p *fastYAML) skipBlank(i int) int {
 
 func (p *fastYAML) newNode(kind nodeKind, line, col int) *node {
 	p.nodes++
-	return &node{kind: kind, line: line, col: col}
+	n := p.arena.new()
+	n.kind, n.line, n.col = kind, line, col
+	return n
 }
 
 // col is the 1-based column, in characters, of byte offset off of a line.
