@@ -58,25 +58,29 @@ type Goals struct {
 // Indicator is one performance indicator row (绩效指标). Target and Actual
 // are kept as written on the form; Evaluate interprets them with the
 // indicator package, so the form value always holds what was filed.
+//
+// Its free-text cells are marked validate:"-": the validator has nothing
+// to check in them, and visiting each cell of every row cost an
+// allocation apiece, a tenth of decoding a form.
 type Indicator struct {
 	// Level1 is 一级指标 (产出指标, 效益指标, 满意度指标); project form only.
-	Level1 string `yaml:"level1" label:"一级指标"`
+	Level1 string `yaml:"level1" label:"一级指标" validate:"-"`
 	// Level2 is 二级指标 (数量指标, 质量指标, …); project form only.
-	Level2 string `yaml:"level2" label:"二级指标"`
+	Level2 string `yaml:"level2" label:"二级指标" validate:"-"`
 	// Name is 三级指标 (关键指标 on the department form).
-	Name string `yaml:"name" label:"指标名称"`
+	Name string `yaml:"name" label:"指标名称" validate:"-"`
 	// Target is 年度指标值 as written, operator included ("≥95%").
-	Target string `yaml:"target" label:"年度指标值"`
+	Target string `yaml:"target" label:"年度指标值" validate:"-"`
 	// Actual is 实际完成值 (指标完成情况) as written.
-	Actual string `yaml:"actual" label:"实际完成值"`
+	Actual string `yaml:"actual" label:"实际完成值" validate:"-"`
 	// Direction overrides what the target's wording implies.
-	Direction indicator.Direction `yaml:"direction" label:"指标方向"`
+	Direction indicator.Direction `yaml:"direction" label:"指标方向" validate:"-"`
 	// Weight is 分值; nil when the form gives none.
 	Weight *decimal.Decimal `yaml:"weight" label:"分值" validate:"omitempty,decimal_nonnegative"`
 	// Score is 得分 as printed; nil when the form gives none.
 	Score *decimal.Decimal `yaml:"score" label:"得分" validate:"omitempty,decimal_nonnegative"`
 	// Deviation is 偏差原因分析及改进措施.
-	Deviation string `yaml:"deviation" label:"偏差原因分析及改进措施"`
+	Deviation string `yaml:"deviation" label:"偏差原因分析及改进措施" validate:"-"`
 }
 
 // Task is one main task (主要任务) of the department form.
