@@ -61,6 +61,14 @@ func Evaluate(f Form, c Checker) Report {
 	switch f := f.(type) {
 	case *DepartmentForm:
 		s.Figures = departmentFigures(f)
+		rows := 0
+		for i := range f.Tasks {
+			rows += len(f.Tasks[i].Indicators)
+		}
+		for i := range f.KeyProjects {
+			rows += len(f.KeyProjects[i].Indicators)
+		}
+		s.Indicators = make([]IndicatorResult, 0, rows)
 		for i := range f.Tasks {
 			s.Indicators = appendIndicators(s.Indicators, indexPath("", "tasks", i), f.Tasks[i].Indicators)
 		}
@@ -71,7 +79,7 @@ func Evaluate(f Form, c Checker) Report {
 		if r, err := f.Funds.ExecutionRate(); err == nil {
 			s.Figures.ExecutionRate = &r
 		}
-		s.Indicators = appendIndicators(s.Indicators, "", f.Indicators)
+		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), "", f.Indicators)
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
 	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score}

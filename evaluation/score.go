@@ -187,7 +187,9 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 		}
 		sc.Budget = row
 	}
-	levels := map[indicator.Level]*LevelScore{}
+	sc.Indicators = make([]IndicatorScore, 0, len(results))
+	// The three level-one dimensions a scheme weighs, by Level.
+	var levels [indicator.Satisfaction + 1]*LevelScore
 	for _, r := range results {
 		level := r.Level
 		is := IndicatorScore{Path: r.Path, Name: r.Indicator.Name, Level: level, Weight: r.Indicator.Weight, Printed: r.Indicator.Score}

@@ -38,7 +38,8 @@ func (r funcRule) Check(c *Context) { r.fn(c) }
 
 // Context is what a rule's Check is given: the subject being evaluated
 // (the form, its figures and its interpreted indicators, embedded), the
-// values of the set's parameters, and the means to report findings.
+// values of the set's parameters, and the means to report findings. It is
+// valid only during that call: a rule must not keep it.
 type Context struct {
 	*evaluation.Subject
 	params   *Params

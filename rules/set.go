@@ -210,17 +210,18 @@ func (s Set) Rules() []RuleStatus {
 // them. A rule that panics (a bug in a custom rule) does not bring down
 // the caller: its failure is reported as an error finding of that rule.
 func (s Set) Check(subj *evaluation.Subject) []evaluation.Finding {
-	params := &Params{values: s.params}
-	var all []evaluation.Finding
+	// One Context serves every rule in turn: a Context is valid only
+	// during the Check it is given to, and one per rule was most of what
+	// checking a form allocated.
+	c := &Context{Subject: subj, params: &Params{values: s.params}}
 	for _, e := range s.rules {
 		if s.disabled[e.info.ID] {
 			continue
 		}
-		c := Context{Subject: subj, params: params, info: e.info, severity: e.severity, findings: all}
-		runRule(e.rule, &c)
-		all = c.findings
+		c.info, c.severity = e.info, e.severity
+		runRule(e.rule, c)
 	}
-	return all
+	return c.findings
 }
 
 func runRule(r Rule, c *Context) {
