@@ -23,20 +23,40 @@ var pow10 = [...]uint64{
 }
 
 // Small returns d's coefficient and exponent (d = c × 10^e) when the
-// coefficient has at most 18 digits. NumDigits counts without allocating
-// for coefficients up to 2^53 and may count one digit too few just at a
-// power of ten, hence a bound of 17: the true count is then at most 18,
-// and 10^18 < 2^63.
+// coefficient is below 10^18 in magnitude, so that it fits an int64 with
+// room for a sum. The check compares d with ±10^18 at d's own exponent,
+// which the decimal library does on its big integers without allocating;
+// it never converts anything to floating point.
 func Small(d decimal.Decimal) (c int64, e int32, ok bool) {
 	if d.Sign() == 0 {
 		// Also the zero Decimal, whose coefficient is not yet allocated.
 		return 0, d.Exponent(), true
 	}
-	if d.NumDigits() > 17 {
+	e = d.Exponent()
+	if e < -maxExp || e > maxExp {
 		return 0, 0, false
 	}
-	return d.CoefficientInt64(), d.Exponent(), true
+	b := &bounds[e+maxExp]
+	if d.Cmp(b.hi) >= 0 || d.Cmp(b.lo) <= 0 {
+		return 0, 0, false
+	}
+	return d.CoefficientInt64(), e, true
 }
+
+// maxExp bounds the exponents the fast path handles: a form's figures
+// have at most 6 decimal places, and rates and scores a few more.
+const maxExp = 32
+
+// bounds holds ±10^18 × 10^e for every exponent e the fast path handles,
+// built once: immutable values, like pow10.
+var bounds = func() (b [2*maxExp + 1]struct{ lo, hi decimal.Decimal }) {
+	for i := range b {
+		e := int32(i - maxExp)
+		b[i].hi = decimal.New(1e18, e)
+		b[i].lo = decimal.New(-1e18, e)
+	}
+	return b
+}()
 
 // MulPow10 returns c × 10^k, or ok = false if it does not fit in an int64
 // (or is math.MinInt64, which has no negation).

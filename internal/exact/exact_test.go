@@ -143,12 +143,31 @@ func TestAddCmpWithinMatchLibrary(t *testing.T) {
 	}
 }
 
-// The zero Decimal and decimal.Zero are zero with no allocation needed.
-func TestSmallZero(t *testing.T) {
-	for _, d := range []decimal.Decimal{{}, decimal.Zero, decimal.New(0, -3)} {
-		c, e, ok := Small(d)
-		if !ok || c != 0 || e != d.Exponent() {
-			t.Errorf("Small(%s) = %d, %d, %v", d, c, e, ok)
+// Small takes coefficients below 10^18 in magnitude at the exponents it
+// handles, and nothing else; the zero Decimal and decimal.Zero included.
+func TestSmall(t *testing.T) {
+	tests := []struct {
+		d  decimal.Decimal
+		c  int64
+		ok bool
+	}{
+		{decimal.Decimal{}, 0, true},
+		{decimal.Zero, 0, true},
+		{decimal.New(0, -3), 0, true},
+		{decimal.New(999_999_999_999_999_999, -2), 999_999_999_999_999_999, true},
+		{decimal.New(-999_999_999_999_999_999, 5), -999_999_999_999_999_999, true},
+		{decimal.New(1_000_000_000_000_000_000, -2), 0, false},
+		{decimal.New(-1_000_000_000_000_000_000, 0), 0, false},
+		{decimal.New(math.MaxInt64, 0), 0, false},
+		{decimal.RequireFromString("123456789012345678901234.5"), 0, false},
+		{decimal.New(7, 32), 7, true},
+		{decimal.New(7, 33), 0, false},
+		{decimal.New(7, -33), 0, false},
+	}
+	for _, tt := range tests {
+		c, e, ok := Small(tt.d)
+		if ok != tt.ok || ok && (c != tt.c || e != tt.d.Exponent()) {
+			t.Errorf("Small(%s) = %d, %d, %v; want %d, %d, %v", tt.d, c, e, ok, tt.c, tt.d.Exponent(), tt.ok)
 		}
 	}
 }
