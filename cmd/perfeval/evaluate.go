@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/perfeval/perfeval/batch"
 	"github.com/perfeval/perfeval/evaluation"
@@ -91,7 +92,7 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "perfeval evaluate: no PATH given\n%s", usage)
 		return exitUsage
 	}
-	inputs := collect(args)
+	files := &formFiles{args: args}
 
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
@@ -101,9 +102,14 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	if opt.format == "html" {
 		page = report.NewHTMLPage(out, opt.lang)
 	}
-	progress := newProgress(stderr, len(inputs))
+	long := len(args) > 1 || hasFolder(args)
+	progress := newProgress(stderr, long, files.total)
 	workers := runtime.GOMAXPROCS(0)
-	results := batch.MapChunked(context.Background(), slices.Values(inputs), workers, chunkSize(len(inputs), workers), func(_ context.Context, in input) result {
+	chunk := chunkSize(len(args), workers)
+	if long {
+		chunk = 16
+	}
+	results := batch.MapChunked(context.Background(), files.all, workers, chunk, func(_ context.Context, in input) result {
 		if in.err != nil {
 			return result{path: in.path, err: in.err}
 		}
@@ -144,9 +150,10 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// chunkSize is how many files a worker takes at once (batch.MapChunked):
-// 16, fewer for a small run so that every core still has work to the end
-// of it.
+// chunkSize is how many of n files a worker takes at once (batch.
+// MapChunked): 16, fewer for a few files named one by one, so that every
+// core has work to the end. A folder is taken 16 at a time: its size is
+// not known until it has been walked.
 func chunkSize(n, workers int) int {
 	return max(1, min(16, n/(8*max(1, workers))))
 }
@@ -260,39 +267,91 @@ type input struct {
 	err  error
 }
 
-// collect expands the command's PATH arguments: a file as given, a folder
-// as every .yaml, .yml and .json file below it, in lexical path order. A
-// path that cannot be read is an input with its error, in its place, so
-// it is reported like any unreadable file.
-func collect(args []string) []input {
-	var inputs []input
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			inputs = append(inputs, input{path: arg, err: err})
-			continue
-		}
-		if !info.IsDir() {
-			inputs = append(inputs, input{path: arg})
-			continue
-		}
-		var found []input
-		_ = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
-				found = append(found, input{path: p, err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-			case !d.IsDir() && isFormFile(p):
-				found = append(found, input{path: p})
-			}
-			return nil
-		})
-		slices.SortFunc(found, func(a, b input) int { return strings.Compare(a.path, b.path) })
-		inputs = append(inputs, found...)
+// formFiles expands the command's PATH arguments, as they are walked: a
+// file as given, a folder as every .yaml, .yml and .json file below it,
+// in lexical path order. A path that cannot be read is an input with its
+// error, in its place, so it is reported like any unreadable file.
+//
+// Yielding while walking, rather than listing the whole tree first, lets
+// the workers start on the first form at once: listing 10,000 files took
+// a twentieth of the run. found counts the inputs yielded, and walked is
+// set once the walk is over, for the progress line's total.
+type formFiles struct {
+	args   []string
+	found  atomic.Int64
+	walked atomic.Bool
+}
+
+func (w *formFiles) all(yield func(input) bool) {
+	defer w.walked.Store(true)
+	emit := func(in input) bool {
+		w.found.Add(1)
+		return yield(in)
 	}
-	return inputs
+	for _, arg := range w.args {
+		info, err := os.Stat(arg)
+		switch {
+		case err != nil:
+			if !emit(input{path: arg, err: err}) {
+				return
+			}
+		case !info.IsDir():
+			if !emit(input{path: arg}) {
+				return
+			}
+		default:
+			if !walkDir(arg, emit) {
+				return
+			}
+		}
+	}
+}
+
+// walkDir yields the form files below dir in lexical order of their
+// paths. os.ReadDir sorts a folder's entries by name, but "b.yaml" sorts
+// before "b/x.yaml" as paths while "b" sorts before "b.yaml" as names, so
+// each folder's entries are ordered by name with a "/" after a folder's:
+// then the walk's order is the order of the full paths.
+func walkDir(dir string, yield func(input) bool) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil && len(entries) == 0 {
+		return yield(input{path: dir, err: err})
+	}
+	key := func(e fs.DirEntry) string {
+		if e.IsDir() {
+			return e.Name() + "/"
+		}
+		return e.Name()
+	}
+	slices.SortStableFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(key(a), key(b)) })
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			if !walkDir(p, yield) {
+				return false
+			}
+		case isFormFile(p):
+			if !yield(input{path: p}) {
+				return false
+			}
+		}
+	}
+	if err != nil { // a folder read in part
+		return yield(input{path: dir, err: err})
+	}
+	return true
+}
+
+// hasFolder reports whether any argument is a folder (or cannot be
+// read): a run that may be long.
+func hasFolder(args []string) bool {
+	for _, arg := range args {
+		if info, err := os.Stat(arg); err != nil || info.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func isFormFile(p string) bool {
@@ -301,4 +360,9 @@ func isFormFile(p string) bool {
 		return true
 	}
 	return false
+}
+
+// total is the number of inputs, once the walk is over.
+func (w *formFiles) total() (int, bool) {
+	return int(w.found.Load()), w.walked.Load()
 }

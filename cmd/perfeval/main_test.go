@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -276,4 +277,41 @@ func TestUnknownProfileInFile(t *testing.T) {
 	assert.Contains(t, stderr, p+":2:10: profile:")
 	assert.Contains(t, stderr, "shanghai-2030")
 	assert.Contains(t, out, `"line":2,"column":10,"path":"profile"`)
+}
+
+// The folders are walked as they are evaluated; the inputs still come in
+// lexical order of their full paths, which is not the order of names
+// within each folder ("b.yaml" < "b/x.yaml" though "b" < "b.yaml"), with
+// a missing argument in its place.
+func TestFormFilesLexicalOrder(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.yaml", "b/x.yaml", "b/a/z.json", "b-c.json", "a.yml", "B.yaml",
+		"sub/deeper/z.yaml", "sub.json", "notes.txt", "sub/deeper/readme.md", "empty/.keep", "b0.yaml"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, nil, 0o644))
+	}
+	single := filepath.Join(dir, "sub.json")
+	files := &formFiles{args: []string{dir, "no/such/dir", single}}
+	var got []string
+	for in := range files.all {
+		if in.err != nil {
+			got = append(got, "error:"+in.path)
+			continue
+		}
+		rel, err := filepath.Rel(dir, in.path)
+		require.NoError(t, err)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := []string{"B.yaml", "a.yml", "b-c.json", "b.yaml", "b/a/z.json", "b/x.yaml", "b0.yaml",
+		"sub.json", "sub/deeper/z.yaml"}
+	// The full paths, sorted, are the order: the walk must agree.
+	sorted := slices.Clone(want)
+	slices.Sort(sorted)
+	require.Equal(t, sorted, want)
+	want = append(want, "error:no/such/dir", "sub.json")
+	assert.Equal(t, want, got)
+	n, known := files.total()
+	assert.True(t, known)
+	assert.Equal(t, len(want), n)
 }

@@ -13,16 +13,21 @@ import (
 // nothing at all when standard error is not a terminal, so scripts and CI
 // logs see only diagnostics.
 type progress struct {
-	w                        io.Writer // nil when not a terminal
-	total, n                 int
+	w io.Writer // nil when not a terminal
+	// total tells the number of inputs once it is known: the folders are
+	// walked while the first forms are evaluated.
+	total                    func() (n int, known bool)
+	n                        int
 	errors, warnings, failed int
 	start, shown             time.Time
 	dirty                    bool
 }
 
-func newProgress(stderr io.Writer, total int) *progress {
+// newProgress returns the progress of a run, shown only when long (more
+// than one file named, or a folder) and stderr is a terminal.
+func newProgress(stderr io.Writer, long bool, total func() (int, bool)) *progress {
 	p := &progress{total: total, start: time.Now()}
-	if f, ok := stderr.(*os.File); ok && isTerminal(f) && total > 1 {
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) && long {
 		p.w = f
 	}
 	return p
@@ -44,8 +49,12 @@ func (p *progress) add(r result) {
 	if p.w == nil {
 		return
 	}
+	total, known := 0, false
+	if p.total != nil {
+		total, known = p.total()
+	}
 	now := time.Now()
-	if now.Sub(p.shown) < 100*time.Millisecond && p.n < p.total {
+	if now.Sub(p.shown) < 100*time.Millisecond && (!known || p.n < total) {
 		return
 	}
 	p.shown = now
@@ -53,8 +62,12 @@ func (p *progress) add(r result) {
 	// nothing here needs floating point either.
 	elapsed := max(now.Sub(p.start), time.Millisecond)
 	rate := int64(p.n) * int64(time.Second) / int64(elapsed)
-	left := (elapsed * time.Duration(p.total-p.n) / time.Duration(p.n)).Round(time.Second)
-	fmt.Fprintf(p.w, "\r\033[K%d/%d forms · %d/s · %s left", p.n, p.total, rate, left)
+	if !known {
+		fmt.Fprintf(p.w, "\r\033[K%d forms · %d/s · still finding files", p.n, rate)
+	} else {
+		left := (elapsed * time.Duration(max(total-p.n, 0)) / time.Duration(p.n)).Round(time.Second)
+		fmt.Fprintf(p.w, "\r\033[K%d/%d forms · %d/s · %s left", p.n, total, rate, left)
+	}
 	p.dirty = true
 }
 

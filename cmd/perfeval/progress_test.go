@@ -14,7 +14,7 @@ import (
 
 func TestProgressOnATerminal(t *testing.T) {
 	var b bytes.Buffer
-	p := &progress{w: &b, total: 3, start: time.Now()}
+	p := &progress{w: &b, total: func() (int, bool) { return 3, true }, start: time.Now()}
 	p.add(result{counts: evaluation.Counts{Error: 2, Warning: 1}})
 	p.add(result{err: errors.New("bad")})
 	p.add(result{counts: evaluation.Counts{Warning: 4}})
@@ -28,8 +28,21 @@ func TestProgressOnATerminal(t *testing.T) {
 
 func TestNoProgressOffATerminal(t *testing.T) {
 	var b bytes.Buffer
-	p := newProgress(&b, 10) // not an *os.File: a pipe, a log, a test
+	p := newProgress(&b, true, func() (int, bool) { return 10, true }) // not an *os.File: a pipe, a log, a test
 	p.add(result{})
 	p.done()
 	assert.Empty(t, b.String())
+}
+
+// While the folders are still being walked the total is unknown: the line
+// shows the count and rate, and no time left.
+func TestProgressWhileWalking(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, total: func() (int, bool) { return 1, false }, start: time.Now()}
+	p.add(result{})
+	p.done()
+	out := b.String()
+	assert.Contains(t, out, "1 forms · ")
+	assert.Contains(t, out, "still finding files")
+	assert.NotContains(t, out, "left")
 }
