@@ -401,6 +401,36 @@ func TestFindingsInStableOrderAndConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// Evaluate under a whole profile (every rule run, the scheme, the
+// narrative check) leaves the form and the set exactly as they were, for
+// both forms, however many goroutines share them.
+func TestEvaluateUnderAProfileMutatesNothing(t *testing.T) {
+	project, err := evaluation.ReadFile("../examples/project/form.yaml")
+	require.NoError(t, err)
+	set := rules.Guangzhou2021Profile()
+	scheme := set.Scheme()
+	for _, form := range []evaluation.Form{tianhe(t), project} {
+		before, err := evaluation.Encode(form)
+		require.NoError(t, err)
+		want := evaluation.Evaluate(form, set)
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got := evaluation.Evaluate(form, set)
+				assert.Equal(t, want.Findings, got.Findings)
+				assert.Equal(t, want.Score, got.Score)
+			}()
+		}
+		wg.Wait()
+		after, err := evaluation.Encode(form)
+		require.NoError(t, err)
+		assert.Equal(t, string(before), string(after), "the form is unchanged")
+	}
+	assert.Equal(t, scheme, set.Scheme(), "the set's scheme is unchanged")
+}
+
 func TestCatalogueIDsAreUniqueAndDescribed(t *testing.T) {
 	var ids []string
 	for _, r := range rules.Catalogue() {
