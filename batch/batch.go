@@ -159,11 +159,9 @@ type Options struct {
 	CheckerFor func(name string, f evaluation.Form) (evaluation.Checker, error)
 }
 
-func (o Options) evaluate(name string, data []byte, err error) Result {
-	if err != nil {
-		return Result{Name: name, Err: err}
-	}
-	form, err := evaluation.Decode(name, data)
+// evaluate evaluates a form just read or decoded, or reports why it could
+// not be.
+func (o Options) evaluate(name string, form evaluation.Form, err error) Result {
 	if err != nil {
 		return Result{Name: name, Err: err}
 	}
@@ -181,8 +179,8 @@ func (o Options) evaluate(name string, data []byte, err error) Result {
 // is refused before it is read whole.
 func Files(ctx context.Context, names iter.Seq[string], opt Options) iter.Seq[Result] {
 	return MapChunked(ctx, names, opt.Workers, opt.Chunk, func(_ context.Context, name string) Result {
-		data, err := evaluation.ReadBytes(name)
-		return opt.evaluate(name, data, err)
+		form, err := evaluation.ReadFile(name)
+		return opt.evaluate(name, form, err)
 	})
 }
 
@@ -195,6 +193,7 @@ type Document struct {
 // Documents decodes and evaluates documents already in memory.
 func Documents(ctx context.Context, docs iter.Seq[Document], opt Options) iter.Seq[Result] {
 	return MapChunked(ctx, docs, opt.Workers, opt.Chunk, func(_ context.Context, d Document) Result {
-		return opt.evaluate(d.Name, d.Data, nil)
+		form, err := evaluation.Decode(d.Name, d.Data)
+		return opt.evaluate(d.Name, form, err)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
@@ -18,13 +19,28 @@ import (
 // ReadFile reads and decodes the form in the named file. Files ending in
 // .json are read as JSON, all others as YAML. A file larger than
 // MaxFileSize is refused before it is read whole.
+//
+// The file is read into a buffer reused from call to call: Decode copies
+// what it keeps, so the form holds no reference to it.
 func ReadFile(path string) (Form, error) {
-	data, err := ReadBytes(path)
-	if err != nil {
-		return nil, err
+	bp := readBuffers.Get().(*[]byte)
+	data, err := readFileInto(path, *bp)
+	var form Form
+	if err == nil {
+		form, err = Decode(path, data)
 	}
-	return Decode(path, data)
+	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
+		*bp = data[:0]
+	}
+	readBuffers.Put(bp)
+	return form, err
 }
+
+// readBuffers holds the buffers ReadFile reads into, up to maxPooledRead
+// bytes each (a form is a few kilobytes; an unusual one is not kept).
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledRead = 256 << 10
 
 // Decode reads one form from data. name is the file name used in errors
 // and to choose the syntax: JSON when it ends in .json, YAML otherwise

@@ -12,7 +12,10 @@ import (
 // folder, a pipe, a device, a /proc file that claims to be empty) is
 // handed, still open, to package os, which reports those cases as it
 // always has; a pipe is never opened twice.
-func readFile(path string) ([]byte, error) {
+func readFile(path string) ([]byte, error) { return readFileInto(path, nil) }
+
+// readFileInto is readFile reading into buf when it is large enough.
+func readFileInto(path string, buf []byte) ([]byte, error) {
 	var (
 		fd  int
 		err error
@@ -34,7 +37,12 @@ func readFile(path string) ([]byte, error) {
 	if err := checkSize(path, st.Size); err != nil {
 		return nil, err
 	}
-	data := make([]byte, st.Size)
+	data := buf[:0]
+	if int64(cap(data)) >= st.Size {
+		data = data[:st.Size]
+	} else {
+		data = make([]byte, st.Size)
+	}
 	n := 0
 	for n < len(data) {
 		m, err := syscall.Read(fd, data[n:])

@@ -1,6 +1,7 @@
 package evaluation_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -12,7 +13,8 @@ import (
 	"github.com/perfeval/perfeval/internal/benchdata"
 )
 
-// Decode reuses its parsers' working memory between calls. Forms of
+// Decode reuses its parsers' working memory between calls, and ReadFile
+// its read buffer. Forms of
 // different sizes and syntaxes, decoded in turn and from many goroutines
 // at once, must each come out exactly as a decode with nothing to reuse:
 // a node left over from the last parse, or an arena shared by two, would
@@ -44,6 +46,13 @@ func TestDecodeReusesScratchSafely(t *testing.T) {
 		require.NoError(t, err)
 		want[i] = string(out)
 	}
+	// ReadFile reads into a reused buffer too: the same forms from files.
+	dir := t.TempDir()
+	paths := make([]string, len(docs))
+	for i, d := range docs {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("%02d-%s", i, filepath.Base(d.name)))
+		require.NoError(t, os.WriteFile(paths[i], d.data, 0o644))
+	}
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
@@ -51,7 +60,11 @@ func TestDecodeReusesScratchSafely(t *testing.T) {
 			defer wg.Done()
 			for k := range 300 {
 				i := (g*7 + k*13) % len(docs)
-				f, err := evaluation.Decode(docs[i].name, docs[i].data)
+				decode := evaluation.Decode
+				if k%2 == 1 {
+					decode = func(string, []byte) (evaluation.Form, error) { return evaluation.ReadFile(paths[i]) }
+				}
+				f, err := decode(docs[i].name, docs[i].data)
 				if err != nil {
 					t.Errorf("%s: %v", docs[i].name, err)
 					return
