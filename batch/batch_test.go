@@ -32,26 +32,30 @@ func TestMapKeepsOrder(t *testing.T) {
 	assert.Equal(t, []int{50, 10, 40, 20, 30, 0, 90, 70, 80, 60}, got)
 }
 
-// At most 2 × workers inputs are taken ahead of the consumer, whatever
-// the number of inputs.
+// At most 2 × workers inputs (chunks of inputs for MapChunked) are taken
+// ahead of the consumer, whatever the number of inputs.
 func TestMapBoundsInFlight(t *testing.T) {
-	var taken, yielded atomic.Int64
-	inputs := func(yield func(int) bool) {
-		for i := range 100000 {
-			taken.Add(1)
-			if !yield(i) {
-				return
+	for _, chunk := range []int{1, 16} { // 1: Map itself
+		t.Run(fmt.Sprintf("chunk=%d", chunk), func(t *testing.T) {
+			var taken, yielded atomic.Int64
+			inputs := func(yield func(int) bool) {
+				for i := range 100000 {
+					taken.Add(1)
+					if !yield(i) {
+						return
+					}
+				}
 			}
-		}
+			const workers = 3
+			var maxAhead int64
+			for range batch.MapChunked(context.Background(), inputs, workers, chunk, func(_ context.Context, n int) int { return n }) {
+				y := yielded.Add(1)
+				maxAhead = max(maxAhead, taken.Load()-y)
+			}
+			assert.Equal(t, int64(100000), yielded.Load())
+			assert.LessOrEqual(t, maxAhead, int64((2*workers+workers+2)*chunk))
+		})
 	}
-	const workers = 3
-	var maxAhead int64
-	for range batch.Map(context.Background(), inputs, workers, func(_ context.Context, n int) int { return n }) {
-		y := yielded.Add(1)
-		maxAhead = max(maxAhead, taken.Load()-y)
-	}
-	assert.Equal(t, int64(100000), yielded.Load())
-	assert.LessOrEqual(t, maxAhead, int64(2*workers+workers+2))
 }
 
 func TestMapCancel(t *testing.T) {
@@ -116,27 +120,6 @@ func TestMapChunkedKeepsOrder(t *testing.T) {
 			})
 		}
 	}
-}
-
-// At most 2 × workers × chunk inputs are taken ahead of the consumer.
-func TestMapChunkedBoundsInFlight(t *testing.T) {
-	var taken, yielded atomic.Int64
-	inputs := func(yield func(int) bool) {
-		for i := range 100000 {
-			taken.Add(1)
-			if !yield(i) {
-				return
-			}
-		}
-	}
-	const workers, chunk = 3, 16
-	var maxAhead int64
-	for range batch.MapChunked(context.Background(), inputs, workers, chunk, func(_ context.Context, n int) int { return n }) {
-		y := yielded.Add(1)
-		maxAhead = max(maxAhead, taken.Load()-y)
-	}
-	assert.Equal(t, int64(100000), yielded.Load())
-	assert.LessOrEqual(t, maxAhead, int64((2*workers+workers+2)*chunk))
 }
 
 // After a cancel, what was yielded is a prefix of the results: no gap.
