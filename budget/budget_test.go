@@ -3,6 +3,7 @@ package budget_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -271,6 +272,12 @@ func FuzzParseNumber(f *testing.F) {
 		back, err := budget.ParseNumber(d.String())
 		if err != nil || !back.Equal(d) {
 			t.Fatalf("%q → %s → %v, %v", s, d, back, err)
+		}
+		// And it is what the decimal library reads from the same digits,
+		// exponent included, whichever path (int64 or big) parsed it.
+		plain := strings.ReplaceAll(strings.TrimSpace(budget.FoldWidth(s)), ",", "")
+		if want, err := decimal.NewFromString(plain); err == nil && (!want.Equal(d) || want.Exponent() != d.Exponent()) {
+			t.Fatalf("%q: %s (exp %d), the decimal library reads %s (exp %d)", s, d, d.Exponent(), want, want.Exponent())
 		}
 	})
 }

@@ -93,7 +93,7 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "perfeval evaluate: no PATH given\n%s", usage)
 		return exitUsage
 	}
-	files := &formFiles{args: args}
+	files := newFormFiles(args)
 
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
@@ -105,6 +105,9 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	}
 	long := len(args) > 1 || hasFolder(args)
 	progress := newProgress(stderr, long, files.total)
+	if progress.active() {
+		files.countAhead()
+	}
 	workers := runtime.GOMAXPROCS(0)
 	chunk := chunkSize(len(args), workers)
 	if long {
@@ -277,37 +280,60 @@ type input struct {
 //
 // Yielding while walking, rather than listing the whole tree first, lets
 // the workers start on the first form at once: listing 10,000 files took
-// a twentieth of the run. found counts the inputs yielded, and walked is
-// set once the walk is over, for the progress line's total.
+// a twentieth of the run. The walk keeps only a few chunks ahead of the
+// workers, so it ends with the run; for the progress line's time left,
+// countAhead counts the inputs on the side.
 type formFiles struct {
-	args   []string
-	found  atomic.Int64
-	walked atomic.Bool
+	args    []string
+	found   atomic.Int64 // inputs yielded so far
+	walked  atomic.Bool  // the walk is over: found is the total
+	counted atomic.Int64 // the inputs countAhead found; -1 until it is done
+}
+
+func newFormFiles(args []string) *formFiles {
+	w := &formFiles{args: args}
+	w.counted.Store(-1)
+	return w
+}
+
+// countAhead counts the inputs in the background: a terminal's progress
+// line wants the total long before the walk that evaluates them is over.
+func (w *formFiles) countAhead() {
+	go func() {
+		n := 0
+		w.each(func(input) bool { n++; return true })
+		w.counted.Store(int64(n))
+	}()
 }
 
 func (w *formFiles) all(yield func(input) bool) {
 	defer w.walked.Store(true)
-	emit := func(in input) bool {
+	w.each(func(in input) bool {
 		w.found.Add(1)
 		return yield(in)
-	}
+	})
+}
+
+// each yields the inputs in order; it reports false when yield stopped it.
+func (w *formFiles) each(emit func(input) bool) bool {
 	for _, arg := range w.args {
 		info, err := os.Stat(arg)
 		switch {
 		case err != nil:
 			if !emit(input{path: arg, err: err}) {
-				return
+				return false
 			}
 		case !info.IsDir():
 			if !emit(input{path: arg}) {
-				return
+				return false
 			}
 		default:
 			if !walkDir(arg, emit) {
-				return
+				return false
 			}
 		}
 	}
+	return true
 }
 
 // walkDir yields the form files below dir in lexical order of their
@@ -365,7 +391,14 @@ func isFormFile(p string) bool {
 	return false
 }
 
-// total is the number of inputs, once the walk is over.
+// total is the number of inputs, once the walk or the count is over.
 func (w *formFiles) total() (int, bool) {
-	return int(w.found.Load()), w.walked.Load()
+	found := int(w.found.Load())
+	if w.walked.Load() {
+		return found, true
+	}
+	if c := int(w.counted.Load()); c >= 0 {
+		return max(c, found), true // files may come and go during a run
+	}
+	return found, false
 }

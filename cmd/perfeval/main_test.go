@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -292,7 +293,7 @@ func TestFormFilesLexicalOrder(t *testing.T) {
 		require.NoError(t, os.WriteFile(p, nil, 0o644))
 	}
 	single := filepath.Join(dir, "sub.json")
-	files := &formFiles{args: []string{dir, "no/such/dir", single}}
+	files := newFormFiles([]string{dir, "no/such/dir", single})
 	var got []string
 	for in := range files.all {
 		if in.err != nil {
@@ -313,5 +314,14 @@ func TestFormFilesLexicalOrder(t *testing.T) {
 	assert.Equal(t, want, got)
 	n, known := files.total()
 	assert.True(t, known)
+	assert.Equal(t, len(want), n)
+
+	// Counted on the side, the total is known before the walk is done.
+	ahead := newFormFiles([]string{dir, "no/such/dir", single})
+	_, known = ahead.total()
+	assert.False(t, known, "nothing walked or counted yet")
+	ahead.countAhead()
+	require.Eventually(t, func() bool { _, known := ahead.total(); return known }, 5*time.Second, time.Millisecond)
+	n, _ = ahead.total()
 	assert.Equal(t, len(want), n)
 }

@@ -33,6 +33,9 @@ func newProgress(stderr io.Writer, long bool, total func() (int, bool)) *progres
 	return p
 }
 
+// active reports whether the progress is shown at all.
+func (p *progress) active() bool { return p.w != nil }
+
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
