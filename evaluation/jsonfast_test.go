@@ -125,6 +125,19 @@ func checkAgainstOracle(t *testing.T, data []byte) {
 	if !bytes.Equal(data, orig) {
 		t.Fatalf("parseJSON modified its input")
 	}
+	// The same parse on pooled working memory, which still holds the
+	// nodes of earlier inputs, must read the same tree or the same error.
+	sc := getScratch()
+	pooled, perr := parseJSONWith(sc, data)
+	if (err == nil) != (perr == nil) || err != nil && err.Error() != perr.Error() {
+		t.Fatalf("input %q: fresh memory: %v; pooled memory: %v", data, err, perr)
+	}
+	if err == nil {
+		if d := jsonTreeDiff(pooled, got, ""); d != "" {
+			t.Fatalf("input %q: pooled memory reads another tree: %s", data, d)
+		}
+	}
+	sc.release()
 	want, werr := parseJSONOracle(data)
 	if (err == nil) != (werr == nil) {
 		t.Fatalf("input %q:\nfast:   %v\noracle: %v", data, err, werr)

@@ -30,6 +30,13 @@ func treeString(n *node) string {
 // the general parser does.
 func assertSameTree(t testing.TB, data []byte) (fast bool) {
 	f, ok := parseYAMLFast(data)
+	// The same parse on pooled working memory, which still holds the
+	// nodes and lines of earlier inputs, must read the same tree.
+	sc := getScratch()
+	defer sc.release()
+	if p, pok := parseYAMLFastWith(sc, data); pok != ok || ok && treeString(p) != treeString(f) {
+		t.Fatalf("pooled memory reads another tree (%v, %v) for:\n%s", ok, pok, data)
+	}
 	if !ok {
 		return false
 	}
