@@ -108,12 +108,14 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	if progress.active() {
 		files.countAhead()
 	}
-	workers := runtime.GOMAXPROCS(0)
-	chunk := chunkSize(len(args), workers)
+	// Files go to the workers 16 at a time (batch.MapChunked): the number
+	// of files is not known until the folders are walked, and 16 forms are
+	// a couple of milliseconds of work.
+	chunk := 1
 	if long {
 		chunk = 16
 	}
-	results := batch.MapChunked(context.Background(), files.all, workers, chunk, func(_ context.Context, in input) result {
+	results := batch.MapChunked(context.Background(), files.all, runtime.GOMAXPROCS(0), chunk, func(_ context.Context, in input) result {
 		if in.err != nil {
 			return result{path: in.path, err: in.err}
 		}
@@ -152,14 +154,6 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 		status = exitInput
 	}
 	return status
-}
-
-// chunkSize is how many of n files a worker takes at once (batch.
-// MapChunked): 16, fewer for a few files named one by one, so that every
-// core has work to the end. A folder is taken 16 at a time: its size is
-// not known until it has been walked.
-func chunkSize(n, workers int) int {
-	return max(1, min(16, n/(8*max(1, workers))))
 }
 
 // result is one input's evaluation, rendered, so the worker does the
