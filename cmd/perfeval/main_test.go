@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/perfeval/perfeval/evaluation"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -324,4 +327,25 @@ func TestFormFilesLexicalOrder(t *testing.T) {
 	require.Eventually(t, func() bool { _, known := ahead.total(); return known }, 5*time.Second, time.Millisecond)
 	n, _ = ahead.total()
 	assert.Equal(t, len(want), n)
+}
+
+// A file over the size limit is refused before it is read whole: exit 3,
+// the file named, the rest of the folder still reported.
+func TestFileOverSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "a-big.yaml")
+	data := append([]byte("kind: project-self-evaluation\noverall: "), bytes.Repeat([]byte("很"), evaluation.MaxFileSize/3+1)...)
+	require.Greater(t, len(data), evaluation.MaxFileSize)
+	require.NoError(t, os.WriteFile(big, data, 0o644))
+	good, err := os.ReadFile(tianhe)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.yaml"), good, 0o644))
+	code, out, stderr := runCmd("evaluate", "-format", "json", dir)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, big+":1:1:")
+	assert.Contains(t, stderr, fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2)
+	assert.Contains(t, lines[0], `"error"`)
+	assert.Contains(t, lines[1], `"figures"`)
 }
