@@ -82,7 +82,9 @@
 //     unless the name has it too: a part (其中, 包括, 含, 占), a change
 //     (同比, 增长, 增加, 减少, 下降, 提高, 新增, 较 …), an average (平均,
 //     人均, 每 …), a target (目标, 计划, 预计, 力争, 确保 …), another year
-//     (上年, 去年, 同期), a rank (排名).
+//     (上年, 去年, 同期), a rank (排名), a wider scope than the unit's own
+//     (全国, 全省, 全市, 全区, 全县: "全市培训干部3000人次" in a district
+//     unit's report), a subgroup (男生, 女性, 女学生, 女职工 …).
 //
 // A candidate is strong when p ≥ 4/5 and r ≥ 3/4, weak otherwise (so
 // "受理法律援助案件350件" against 法律援助案件数, p = 6/8, is weak: 受理 may

@@ -218,6 +218,33 @@ func TestFind(t *testing.T) {
 			claims: []narrative.Claim{lecture, party},
 		},
 		{
+			name:   "a wider scope than the unit's (全市, 全省) is another figure",
+			text:   "全市共培训干部3000人次，我单位培训干部300人次；全省法律援助案件3500件。",
+			claims: []narrative.Claim{claim("a", "干部培训人次", "300", "人次"), claim("b", "法律援助案件数", "350", "件")},
+		},
+		{
+			name:   "a scope the name states too is compared",
+			text:   "全市培训干部3100人次。",
+			claims: []narrative.Claim{claim("a", "全市干部培训人次", "3000", "人次")},
+			want:   []want{{"a", "全市培训干部3100人次", "3100人次", "3100", "人次"}},
+		},
+		{
+			name:   "a subgroup (男生, 女学生) is another figure",
+			text:   "资助学生200人，资助男生120人，资助女学生80人。",
+			claims: []narrative.Claim{claim("a", "资助学生人数", "200", "人")},
+		},
+		{
+			name:   "a subgroup the name states too is compared",
+			text:   "开展女职工技能培训210人次。",
+			claims: []narrative.Claim{claim("a", "女职工技能培训人次", "120", "人次")},
+			want:   []want{{"a", "开展女职工技能培训210人次", "210人次", "210", "人次"}},
+		},
+		{
+			name:   "a list after 其中 is parts of the total",
+			text:   "全年开展干部培训300人次，其中处级干部培训120人次、科级干部培训180人次。",
+			claims: []narrative.Claim{claim("a", "干部培训人次", "300", "人次")},
+		},
+		{
 			name:   "a weak match with a number of another magnitude stays silent",
 			text:   "帮助3057名来穗人员积分入户，1200人积分入学。",
 			claims: []narrative.Claim{school, huji},

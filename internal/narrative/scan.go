@@ -337,14 +337,14 @@ func (sc *scratch) lookup(win []rune, class string) bool {
 }
 
 // markers returns the markers wholly inside rs[from:to].
-func (sc *scratch) markers(from, to int) uint64 {
-	var m uint64
+func (sc *scratch) markers(from, to int) markerSet {
+	var m markerSet
 	for _, h := range sc.hits {
 		if h.start >= to {
 			break
 		}
 		if h.start >= from && h.end <= to {
-			m |= h.bit
+			m.add(h.bit)
 		}
 	}
 	return m
@@ -391,7 +391,7 @@ func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mism
 		sc.cands = sc.cands[:0]
 		for _, k := range sc.found {
 			ci := &claims[k]
-			if fm&^ci.markers != 0 {
+			if fm.notIn(ci.markers) {
 				continue
 			}
 			pc, pt := ci.precision(sc.p)

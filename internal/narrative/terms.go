@@ -75,9 +75,11 @@ var wordIndex, wordFirst = func() (map[rune][]word, filter) {
 // Markers in the text before a figure that make it something other than
 // the level an indicator reports: a part (其中, 含), a change (同比, 增长,
 // 新增), an average (平均, 人均, 每), a target (目标, 计划), another year
-// (上年, 去年), a rank (排名). A marker that also occurs in the indicator's
-// own name (新增就业人数) does not count against it.
-var markers = []string{
+// (上年, 去年), a rank (排名), a wider scope than the unit's own (全市, 全省:
+// "全市培训干部3000人次" in a district unit's report), a subgroup (男生,
+// 女性: "资助女学生80人" against 资助学生人数). A marker that also occurs in
+// the indicator's own name (新增就业人数, 全市…) does not count against it.
+var markers = [...]string{
 	"其中", "包括", "包含", "含", "占",
 	"同比", "环比", "增长", "增加", "减少", "下降", "降低", "提升", "提高", "上升",
 	"增幅", "降幅", "新增", "较", "比上年", "比去年", "多于", "少于",
@@ -85,6 +87,23 @@ var markers = []string{
 	"目标", "计划", "预计", "预期", "力争", "指标值", "要求", "确保",
 	"上年", "去年", "上一年", "前年", "往年", "同期",
 	"排名", "名次", "位列", "位居",
+	"全国", "全省", "全市", "全区", "全县",
+	"男生", "女生", "男性", "女性", "男子", "女子", "男童", "女童", "男学生", "女学生", "男职工", "女职工",
+}
+
+// markerSet is a set of markers, one bit each.
+type markerSet [(len(markers) + 63) / 64]uint64
+
+func (s *markerSet) add(i int) { s[i/64] |= 1 << uint(i%64) }
+
+// notIn reports whether s has a marker that o has not.
+func (s markerSet) notIn(o markerSet) bool {
+	for i := range s {
+		if s[i]&^o[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // markerIndex maps a first rune to the markers starting with it;
@@ -94,7 +113,7 @@ var markerIndex, markerFirst = func() (map[rune][]markerWord, filter) {
 	var f filter
 	for i, w := range markers {
 		r := []rune(w)
-		m[r[0]] = append(m[r[0]], markerWord{r, uint64(1) << uint(i)})
+		m[r[0]] = append(m[r[0]], markerWord{r, i})
 		f.add(r[0])
 	}
 	return m, f
@@ -109,7 +128,7 @@ func (f *filter) has(r rune) bool { return f[r>>6&3]&(1<<uint(r&63)) != 0 }
 
 type markerWord struct {
 	r   []rune
-	bit uint64
+	bit int // its index in markers
 }
 
 // markerHits appends to dst the markers that start in rs, with offsets
@@ -130,19 +149,19 @@ func markerHits(dst []markerHit, rs []rune) []markerHit {
 
 type markerHit struct {
 	start, end int
-	bit        uint64
+	bit        int
 }
 
 // markerMask returns the set of markers that occur in rs.
-func markerMask(rs []rune) uint64 {
-	var m uint64
+func markerMask(rs []rune) markerSet {
+	var m markerSet
 	for i, r := range rs {
 		if !markerFirst.has(r) {
 			continue
 		}
 		for _, w := range markerIndex[r] {
 			if hasPrefix(rs[i:], w.r) {
-				m |= w.bit
+				m.add(w.bit)
 			}
 		}
 	}
@@ -276,7 +295,7 @@ type claimInfo struct {
 	singles []rune // runs of one character (not neutral)
 	head    pair   // the last bigram of the last run of two or more characters
 	unit    unitKey
-	markers uint64 // markers that occur in the name
+	markers markerSet // markers that occur in the name
 }
 
 // prepareClaim prepares c. Its slices are cut from sc's arenas, which
