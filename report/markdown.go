@@ -51,9 +51,11 @@ func Markdown(w io.Writer, m Meta, r *evaluation.Report) error {
 }
 
 // mdEscape keeps a cell's text from breaking the table.
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", "").Replace(s)
-}
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// mdEscaper is built once: a strings.Replacer is safe for concurrent use,
+// and building one for every cell was most of what a Markdown report cost.
+var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "")
 
 func labeller(lang evaluation.Lang) func(zh, en string) string {
 	return func(zh, en string) string {
