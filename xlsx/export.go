@@ -688,16 +688,22 @@ func (w *writer) department(d *evaluation.DepartmentForm) {
 		r += n
 	}
 
-	for _, row := range []struct{ label, text string }{
-		{lblOverall, d.Overall}, {lblProblems, d.Problems}, {lblImprovements, d.Improvements},
-	} {
-		w.label(1, r, 1, r, row.label)
-		w.text(2, r, last, r, row.text, stText)
+	w.closing(r, last, d.Profile, [3][2]string{
+		{lblOverall, d.Overall}, {lblProblems, d.Problems}, {lblImprovements, d.Improvements}})
+}
+
+// closing writes the last rows both forms share: three texts (the
+// conclusion, the problems, the improvements) under their labels from row
+// r, then the rule profile when the form names one.
+func (w *writer) closing(r, last int, profile string, rows [3][2]string) {
+	for _, row := range rows {
+		w.label(1, r, 1, r, row[0])
+		w.text(2, r, last, r, row[1], stText)
 		r++
 	}
-	if d.Profile != "" {
+	if profile != "" {
 		w.label(1, r, 1, r, lblProfile)
-		w.text(2, r, last, r, d.Profile, stText)
+		w.text(2, r, last, r, profile, stText)
 	}
 }
 
@@ -816,17 +822,8 @@ func (w *writer) project(p *evaluation.ProjectForm) {
 	w.label(1, r, 6, r, lblGrade)
 	w.text(7, r, last, r, p.Reported.Grade, stCenter)
 	r++
-	for _, row := range []struct{ label, text string }{
-		{lblConclusion, p.Overall}, {lblProblems, p.Problems}, {lblPImprovements, p.Improvements},
-	} {
-		w.label(1, r, 1, r, row.label)
-		w.text(2, r, last, r, row.text, stText)
-		r++
-	}
-	if p.Profile != "" {
-		w.label(1, r, 1, r, lblProfile)
-		w.text(2, r, last, r, p.Profile, stText)
-	}
+	w.closing(r, last, p.Profile, [3][2]string{
+		{lblConclusion, p.Overall}, {lblProblems, p.Problems}, {lblPImprovements, p.Improvements}})
 }
 
 // goals writes a goals block from row r: the section label down column A,
