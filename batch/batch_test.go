@@ -206,3 +206,32 @@ func ExampleFiles() {
 	// 中国共产党广州市天河区委员会政法委员会 {0 1 2}
 	// 智慧校园建设 {0 1 0}
 }
+
+// MapChunked with a work of one's own: here, a service that has its forms
+// in memory and wants only each one's completion or execution rate, on
+// every core, in order, sixteen forms to a worker at a time.
+func ExampleMapChunked() {
+	docs := []batch.Document{
+		{Name: "a.yaml", Data: []byte("kind: project-self-evaluation\nproject: 甲\nfunds: {adjusted_budget: 200, actual_expenditure: 150}\n")},
+		{Name: "b.json", Data: []byte(`{"kind": "project-self-evaluation", "project": "乙", "funds": {"adjusted_budget": "3", "actual_expenditure": "2"}}`)},
+		{Name: "c.yaml", Data: []byte("kind: project-self-evaluation\nproject: 丙\nfunds: {adjusted_budget: 0}\n")},
+	}
+	rate := func(_ context.Context, d batch.Document) string {
+		form, err := evaluation.Decode(d.Name, d.Data)
+		if err != nil {
+			return err.Error()
+		}
+		rep := evaluation.Evaluate(form, nil)
+		if r := rep.Figures.ExecutionRate; r != nil {
+			return r.String()
+		}
+		return "undefined" // a zero budget: no rate, never 0%
+	}
+	for out := range batch.MapChunked(context.Background(), slices.Values(docs), 0, 16, rate) {
+		fmt.Println(out)
+	}
+	// Output:
+	// 75.00%
+	// 66.67%
+	// undefined
+}
