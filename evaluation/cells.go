@@ -3,7 +3,6 @@ package evaluation
 import (
 	"reflect"
 	"strconv"
-	"strings"
 )
 
 // TextCell is one text cell of a form: where it is, what the form calls
@@ -36,21 +35,26 @@ func FindText(f Form, match func(text string) bool) []TextCell {
 
 type textWalker struct {
 	match func(string) bool
-	path  []string // key path segments: "tasks", "[1]", "achieved"
+	path  []byte // the key path so far, made a string only for a cell returned
 	cells []TextCell
 }
+
+var stringType = reflect.TypeFor[string]()
 
 func (w *textWalker) walk(v reflect.Value, label string) {
 	switch v.Kind() {
 	case reflect.String:
-		if v.Type() == reflect.TypeFor[string]() && w.match(v.String()) {
-			w.cells = append(w.cells, TextCell{Path: w.joined(), Label: label, Text: v.String()})
+		if v.Type() == stringType && w.match(v.String()) {
+			w.cells = append(w.cells, TextCell{Path: string(w.path), Label: label, Text: v.String()})
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			w.path = append(w.path, "["+strconv.Itoa(i)+"]")
+			mark := len(w.path)
+			w.path = append(w.path, '[')
+			w.path = strconv.AppendInt(w.path, int64(i), 10)
+			w.path = append(w.path, ']')
 			w.walk(v.Index(i), label)
-			w.path = w.path[:len(w.path)-1]
+			w.path = w.path[:mark]
 		}
 	case reflect.Struct:
 		info := structInfos[v.Type()]
@@ -58,20 +62,13 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 			return
 		}
 		for _, f := range info.fields {
-			w.path = append(w.path, f.key)
+			mark := len(w.path)
+			if mark > 0 {
+				w.path = append(w.path, '.')
+			}
+			w.path = append(w.path, f.key...)
 			w.walk(v.FieldByIndex(f.index), f.label)
-			w.path = w.path[:len(w.path)-1]
+			w.path = w.path[:mark]
 		}
 	}
-}
-
-func (w *textWalker) joined() string {
-	var b strings.Builder
-	for i, seg := range w.path {
-		if i > 0 && seg[0] != '[' {
-			b.WriteByte('.')
-		}
-		b.WriteString(seg)
-	}
-	return b.String()
 }

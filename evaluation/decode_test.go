@@ -333,3 +333,37 @@ func TestHugeNumberIsALimit(t *testing.T) {
 		assert.ErrorIs(t, err, evaluation.ErrLimit, name)
 	}
 }
+
+// TextCells names every text cell by its key path and the form's label,
+// in form order; FindText returns only the cells it is asked for.
+func TestTextCells(t *testing.T) {
+	f := readTianhe(t)
+	cells := evaluation.TextCells(f)
+	byPath := map[string]evaluation.TextCell{}
+	for _, c := range cells {
+		byPath[c.Path] = c
+	}
+	for path, label := range map[string]string{
+		"department":                    "部门名称",
+		"goals.achieved":                "目标完成情况",
+		"tasks[1].achieved":             "目标完成情况",
+		"tasks[1].indicators[3].name":   "指标名称",
+		"tasks[1].indicators[3].actual": "实际完成值",
+		"key_projects[0].summary":       "绩效情况",
+		"overall":                       "部门整体绩效",
+	} {
+		c, ok := byPath[path]
+		if assert.True(t, ok, path) {
+			assert.Equal(t, label, c.Label, path)
+		}
+	}
+	assert.Equal(t, "2423人次", byPath["tasks[1].indicators[3].actual"].Text)
+	assert.Equal(t, "department", cells[1].Path, "form order: profile, department, …")
+
+	found := evaluation.FindText(f, func(s string) bool { return strings.Contains(s, "积分入学") })
+	require.NotEmpty(t, found)
+	for _, c := range found {
+		assert.Contains(t, c.Text, "积分入学")
+		assert.Equal(t, byPath[c.Path], c)
+	}
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/perfeval/perfeval/evaluation"
 )
@@ -62,21 +63,27 @@ var textPlaceholder = New(Info{
 // passes here, and folding would copy each one.)
 var placeholderMarks = []string{"XXX", "xxx", "Xxx", "×××", "ＸＸＸ", "ｘｘｘ", "○○○"}
 
-// placeholderStarts holds a character of every placeholder and template
-// instruction that placeholder recognises.
-const placeholderStarts = "*＊….待Xx×Ｘｘ○字说请此在"
+// A cell can hold a placeholder or a template instruction only if it
+// contains one of placeholderInner (the marks above, 字以内) or starts with
+// one of placeholderFirst (the exact placeholders, 说明…, 请填写…, 此处填写,
+// 在此填写). Every cell of every form passes the test; common characters
+// such as 在 and 说 only matter at the start.
+const (
+	placeholderInner = "Xx×Ｘｘ○字"
+	placeholderFirst = "*＊….待说请简此在"
+)
 
 // placeholder reports whether a cell holds what a template put there
 // rather than what a filer wrote. It errs on the side of silence: only
 // marks that never occur in real content count.
 func placeholder(s string) (evaluation.Text, bool) {
-	// Every cell of every form passes here: reject at once a cell holding
-	// none of the characters any mark below starts with.
-	if !strings.ContainsAny(s, placeholderStarts) {
-		return evaluation.Text{}, false
-	}
 	t := strings.TrimSpace(s)
 	if t == "" {
+		return evaluation.Text{}, false
+	}
+	// Every cell of every form passes here: reject at once a cell that
+	// could match nothing below.
+	if first, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune(placeholderFirst, first) && !strings.ContainsAny(t, placeholderInner) {
 		return evaluation.Text{}, false
 	}
 	switch t {
@@ -96,8 +103,9 @@ func placeholder(s string) (evaluation.Text, bool) {
 	// "说明……的完成情况": an instruction with an ellipsis standing for what
 	// the filer was to write, and nothing else. "说明书及操作手册已编制完成……"
 	// is content.
-	if r := []rune(t); len(r) <= 40 && (strings.HasPrefix(t, "说明") || strings.HasPrefix(t, "请说明") || strings.HasPrefix(t, "简要说明")) &&
-		(strings.Contains(t, "……") || strings.Contains(t, "...")) && (strings.HasSuffix(t, "情况") || strings.HasSuffix(t, "情况。")) {
+	if (strings.HasPrefix(t, "说明") || strings.HasPrefix(t, "请说明") || strings.HasPrefix(t, "简要说明")) &&
+		(strings.Contains(t, "……") || strings.Contains(t, "...")) && (strings.HasSuffix(t, "情况") || strings.HasSuffix(t, "情况。")) &&
+		utf8.RuneCountInString(t) <= 40 {
 		return text("模板说明文字", "template instructions"), true
 	}
 	if strings.HasPrefix(t, "请填写") || strings.HasPrefix(t, "此处填写") || strings.HasPrefix(t, "在此填写") {
