@@ -629,18 +629,7 @@ func (w *writer) department(d *evaluation.DepartmentForm) {
 		w.text(2, r, 2, r+n-1, t.Expected, stText)
 		w.text(3, r, 3, r+n-1, t.Achieved, stText)
 		w.amount(6, r, 6, r+n-1, t.Funds)
-		for i := range n {
-			var ind *evaluation.Indicator
-			if i < len(t.Indicators) {
-				ind = &t.Indicators[i]
-			}
-			w.indicatorCell(4, r+i, fName, ind)
-			w.indicatorCell(5, r+i, fActual, ind)
-			for j, f := range taskOpt {
-				w.indicatorCell(7+j, r+i, f, ind)
-			}
-			w.blank(7+len(taskOpt), r+i, last)
-		}
+		w.indicatorRows(r, n, last, t.Indicators, 7, taskOpt)
 		r += n
 	}
 
@@ -673,23 +662,31 @@ func (w *writer) department(d *evaluation.DepartmentForm) {
 			}
 			w.text(7, r, 7, r+n-1, yes, stCenter)
 		}
-		for i := range n {
-			var ind *evaluation.Indicator
-			if i < len(k.Indicators) {
-				ind = &k.Indicators[i]
-			}
-			w.indicatorCell(4, r+i, fName, ind)
-			w.indicatorCell(5, r+i, fActual, ind)
-			for j, f := range kpOpt {
-				w.indicatorCell(c+j, r+i, f, ind)
-			}
-			w.blank(c+len(kpOpt), r+i, last)
-		}
+		w.indicatorRows(r, n, last, k.Indicators, c, kpOpt)
 		r += n
 	}
 
 	w.closing(r, last, d.Profile, [3][2]string{
 		{lblOverall, d.Overall}, {lblProblems, d.Problems}, {lblImprovements, d.Improvements}})
+}
+
+// indicatorRows writes the n rows of a task's or a key project's
+// indicators from row r (n is at least one: a block without indicators
+// still has its row): name and actual in columns 4 and 5, the optional
+// fields opt from column optCol, blank cells to the last column.
+func (w *writer) indicatorRows(r, n, last int, inds []evaluation.Indicator, optCol int, opt []indField) {
+	for i := range n {
+		var ind *evaluation.Indicator
+		if i < len(inds) {
+			ind = &inds[i]
+		}
+		w.indicatorCell(4, r+i, fName, ind)
+		w.indicatorCell(5, r+i, fActual, ind)
+		for j, f := range opt {
+			w.indicatorCell(optCol+j, r+i, f, ind)
+		}
+		w.blank(optCol+len(opt), r+i, last)
+	}
 }
 
 // closing writes the last rows both forms share: three texts (the
