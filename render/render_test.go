@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/htmltest"
 	"github.com/perfeval/perfeval/render"
 )
 
@@ -32,21 +33,6 @@ func doc(t *testing.T, page string) *html.Node {
 	return n
 }
 
-func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -58,7 +44,7 @@ func attr(n *html.Node, key string) string {
 
 func text(n *html.Node) string {
 	var b strings.Builder
-	for _, t := range find(n, func(m *html.Node) bool { return m.Type == html.TextNode }) {
+	for _, t := range htmltest.Find(n, func(m *html.Node) bool { return m.Type == html.TextNode }) {
 		b.WriteString(t.Data)
 	}
 	return b.String()
@@ -67,7 +53,7 @@ func text(n *html.Node) string {
 // cellAt returns the cell drawn for a key path.
 func cellAt(t *testing.T, root *html.Node, path string) *html.Node {
 	t.Helper()
-	cells := find(root, func(n *html.Node) bool {
+	cells := htmltest.Find(root, func(n *html.Node) bool {
 		return n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && attr(n, "data-path") == path
 	})
 	require.Len(t, cells, 1, "one cell for %s", path)
@@ -78,7 +64,7 @@ func cellAt(t *testing.T, root *html.Node, path string) *html.Node {
 // are accounted for: the layout is a true grid.
 func assertGrid(t *testing.T, root *html.Node, cols int) {
 	t.Helper()
-	rows := find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "tr" })
+	rows := htmltest.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "tr" })
 	carry := map[int]int{} // column → rows still covered by a rowspan
 	for i, tr := range rows {
 		col, width := 0, 0
@@ -135,7 +121,7 @@ func TestDepartmentLayout(t *testing.T) {
 	assert.Equal(t, "2423人次", text(cellAt(t, root, "tasks[1].indicators[3].actual")))
 	assert.Equal(t, "5", attr(cellAt(t, root, "tasks[1]"), "rowspan"), "a task spans its indicator rows")
 	assert.Contains(t, text(root), "重点项目是指预算金额500万元以上项目", "the Guangzhou note")
-	assert.Empty(t, find(root, func(n *html.Node) bool { return n.Data == "script" || (n.Data == "link") }), "standalone")
+	assert.Empty(t, htmltest.Find(root, func(n *html.Node) bool { return n.Data == "script" || (n.Data == "link") }), "standalone")
 	assert.Contains(t, b.String(), "size: A4 landscape")
 }
 
@@ -154,7 +140,7 @@ func TestAnnotate(t *testing.T) {
 	assertGrid(t, root, 6)
 	marked := func(path string) (string, string) {
 		c := cellAt(t, root, path)
-		marks := find(c, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n, "class"), "mark") })
+		marks := htmltest.Find(c, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n, "class"), "mark") })
 		require.NotEmpty(t, marks, path)
 		return attr(c, "class"), attr(marks[0], "href")
 	}
@@ -166,9 +152,9 @@ func TestAnnotate(t *testing.T) {
 	_, href = marked("tasks[2]") // the nearest drawn cell of tasks[2].indicators
 	assert.Equal(t, "#finding-3", href)
 	marked("key_projects[0]")
-	items := find(root, func(n *html.Node) bool { return n.Data == "li" && strings.HasPrefix(attr(n, "id"), "finding-") })
+	items := htmltest.Find(root, func(n *html.Node) bool { return n.Data == "li" && strings.HasPrefix(attr(n, "id"), "finding-") })
 	assert.Len(t, items, 5)
-	general := find(root, func(n *html.Node) bool { return n.Data == "p" && attr(n, "class") == "general" })
+	general := htmltest.Find(root, func(n *html.Node) bool { return n.Data == "p" && attr(n, "class") == "general" })
 	require.Len(t, general, 1)
 	assert.Contains(t, text(general[0]), "整表")
 }
@@ -183,9 +169,9 @@ func TestProjectLayoutAndChart(t *testing.T) {
 	assert.Equal(t, "4", attr(cellAt(t, root, "indicators[0].level1"), "rowspan"), "产出指标 merged over its four rows")
 	assert.Equal(t, "18.89", text(cellAt(t, root, "indicators[4].score")))
 	assert.Equal(t, "97.39", text(cellAt(t, root, "reported.total_score")))
-	svgs := find(root, func(n *html.Node) bool { return n.Data == "svg" })
+	svgs := htmltest.Find(root, func(n *html.Node) bool { return n.Data == "svg" })
 	require.Len(t, svgs, 1)
-	bars := find(svgs[0], func(n *html.Node) bool { return n.Data == "rect" && attr(n, "class") == "score" })
+	bars := htmltest.Find(svgs[0], func(n *html.Node) bool { return n.Data == "rect" && attr(n, "class") == "score" })
 	assert.Len(t, bars, 4, "execution row and three dimensions")
 	assert.Contains(t, text(svgs[0]), "9.50 / 10")
 	assert.Contains(t, text(svgs[0]), "50.00 / 50")
@@ -198,7 +184,7 @@ func TestEscapesText(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.HTML(&b, f, render.Options{}))
 	root := doc(t, b.String())
-	assert.Empty(t, find(root, func(n *html.Node) bool { return n.Data == "script" }))
+	assert.Empty(t, htmltest.Find(root, func(n *html.Node) bool { return n.Data == "script" }))
 	assert.Equal(t, "<script>alert(1)</script>", text(cellAt(t, root, "project")))
 }
 

@@ -10,26 +10,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/htmltest"
 	"github.com/perfeval/perfeval/report"
 )
 
-func nodes(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
 func byID(root *html.Node, id string) *html.Node {
-	for _, n := range nodes(root, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+	for _, n := range htmltest.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
 		for _, a := range n.Attr {
 			if a.Key == "id" && a.Val == id {
 				return n
@@ -41,7 +27,7 @@ func byID(root *html.Node, id string) *html.Node {
 
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	for _, t := range nodes(n, func(m *html.Node) bool { return m.Type == html.TextNode }) {
+	for _, t := range htmltest.Find(n, func(m *html.Node) bool { return m.Type == html.TextNode }) {
 		b.WriteString(t.Data)
 	}
 	return b.String()
@@ -75,7 +61,7 @@ func TestHTMLPage(t *testing.T) {
 
 	root, err := html.Parse(strings.NewReader(b.String()))
 	require.NoError(t, err)
-	assert.Empty(t, nodes(root, func(n *html.Node) bool { return n.Data == "script" }))
+	assert.Empty(t, htmltest.Find(root, func(n *html.Node) bool { return n.Data == "script" }))
 
 	row1 := cellsOf(byID(root, "row-1"))
 	assert.Equal(t, []string{"1", "a/tianhe.yaml", "中国共产党广州市天河区委员会政法委员会", "2021", "部门整体支出绩效自评表", "99.99%", "", "未评分", "0", "1", "0"}, row1)
@@ -84,7 +70,7 @@ func TestHTMLPage(t *testing.T) {
 	assert.Contains(t, textOf(byID(root, "row-3")), "malformed")
 
 	// The name links to the form's findings.
-	links := nodes(byID(root, "row-1"), func(n *html.Node) bool { return n.Data == "a" })
+	links := htmltest.Find(byID(root, "row-1"), func(n *html.Node) bool { return n.Data == "a" })
 	require.Len(t, links, 1)
 	assert.Equal(t, "href", links[0].Attr[0].Key)
 	assert.Equal(t, "#form-1", links[0].Attr[0].Val)
