@@ -1,9 +1,6 @@
 package evaluation
 
-import (
-	"reflect"
-	"strconv"
-)
+import "reflect"
 
 // TextCell is one text cell of a form: where it is, what the form calls
 // it, and what it holds.
@@ -35,7 +32,7 @@ func FindText(f Form, match func(text string) bool) []TextCell {
 
 type textWalker struct {
 	match func(string) bool
-	path  []byte // the key path so far, made a string only for a cell returned
+	path  keyPath
 	cells []TextCell
 }
 
@@ -45,16 +42,13 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.Type() == stringType && w.match(v.String()) {
-			w.cells = append(w.cells, TextCell{Path: string(w.path), Label: label, Text: v.String()})
+			w.cells = append(w.cells, TextCell{Path: w.path.String(), Label: label, Text: v.String()})
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			mark := len(w.path)
-			w.path = append(w.path, '[')
-			w.path = strconv.AppendInt(w.path, int64(i), 10)
-			w.path = append(w.path, ']')
+			mark := w.path.index(i)
 			w.walk(v.Index(i), label)
-			w.path = w.path[:mark]
+			w.path.pop(mark)
 		}
 	case reflect.Struct:
 		info := structInfos[v.Type()]
@@ -62,13 +56,9 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 			return
 		}
 		for _, f := range info.fields {
-			mark := len(w.path)
-			if mark > 0 {
-				w.path = append(w.path, '.')
-			}
-			w.path = append(w.path, f.key...)
+			mark := w.path.key(f.key)
 			w.walk(v.FieldByIndex(f.index), f.label)
-			w.path = w.path[:mark]
+			w.path.pop(mark)
 		}
 	}
 }

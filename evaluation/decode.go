@@ -125,36 +125,8 @@ func (n *node) lookup(key string) *node {
 type decoder struct {
 	file string
 	unit budget.Unit
-	// path is the key path of the node being decoded ("indicators[3].
-	// target"), kept as a stack of bytes and made a string only for an
-	// error: most forms have none, and a string per key was about a
-	// quarter of what decoding a form allocated.
-	path []byte
+	path keyPath // of the node being decoded
 }
-
-// push adds a mapping key to the path and returns the mark to pop to.
-func (d *decoder) push(key string) int {
-	mark := len(d.path)
-	if mark > 0 {
-		d.path = append(d.path, '.')
-	}
-	d.path = append(d.path, key...)
-	return mark
-}
-
-// pushIndex adds a list index to the path and returns the mark to pop to.
-func (d *decoder) pushIndex(i int) int {
-	mark := len(d.path)
-	d.path = append(d.path, '[')
-	d.path = strconv.AppendInt(d.path, int64(i), 10)
-	d.path = append(d.path, ']')
-	return mark
-}
-
-func (d *decoder) pop(mark int) { d.path = d.path[:mark] }
-
-// at is the current key path, for an error.
-func (d *decoder) at() string { return string(d.path) }
 
 func (d *decoder) errorf(n *node, path string, sentinel error, format string, args ...any) *DecodeError {
 	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path,
@@ -180,39 +152,39 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) error {
 		return nil
 	case mapNode:
 	default:
-		return d.errorf(n, d.at(), ErrType, "want a mapping of keys, not a %s", n.kind)
+		return d.errorf(n, d.path.String(), ErrType, "want a mapping of keys, not a %s", n.kind)
 	}
 	info := structInfos[v.Type()]
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
 		if k.kind != scalarNode {
-			return d.errorf(k, d.at(), ErrType, "a key must be a plain name")
+			return d.errorf(k, d.path.String(), ErrType, "a key must be a plain name")
 		}
-		mark := d.push(k.text)
+		mark := d.path.key(k.text)
 		for j := 0; j < i; j += 2 {
 			if n.children[j].text == k.text {
-				return d.errorf(k, d.at(), ErrDuplicate, "also at line %d", n.children[j].line)
+				return d.errorf(k, d.path.String(), ErrDuplicate, "also at line %d", n.children[j].line)
 			}
 		}
 		if root && k.text == "kind" {
-			d.pop(mark)
+			d.path.pop(mark)
 			continue
 		}
 		f, ok := info.byKey[k.text]
 		if !ok {
-			return d.errorf(k, d.at(), ErrUnknownKey, "%s", unknownKeyHint(k.text, info.keys))
+			return d.errorf(k, d.path.String(), ErrUnknownKey, "%s", unknownKeyHint(k.text, info.keys))
 		}
 		if err := d.decodeValue(val, v.FieldByIndex(f.index)); err != nil {
 			return err
 		}
-		d.pop(mark)
+		d.path.pop(mark)
 	}
 	return nil
 }
 
 func (d *decoder) scalar(n *node) (string, error) {
 	if n.kind != scalarNode {
-		return "", d.errorf(n, d.at(), ErrType, "want a single value, not a %s", n.kind)
+		return "", d.errorf(n, d.path.String(), ErrType, "want a single value, not a %s", n.kind)
 	}
 	return n.text, nil
 }
@@ -245,7 +217,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 			return err
 		}
 		if !budget.SourceKind(s).Valid() {
-			return d.errorf(n, d.at(), ErrValue, "unknown source %q; want one of %s", s, sourceNames())
+			return d.errorf(n, d.path.String(), ErrValue, "unknown source %q; want one of %s", s, sourceNames())
 		}
 		v.SetString(s)
 		return nil
@@ -257,7 +229,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		}
 		x, err := parse(s)
 		if err != nil {
-			return d.wrap(n, d.at(), ErrValue, err)
+			return d.wrap(n, d.path.String(), ErrValue, err)
 		}
 		v.Set(reflect.ValueOf(x))
 		return nil
@@ -277,7 +249,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		// "2021", "2021年", "2021年度" as forms write it.
 		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年"))
 		if err != nil || y < 0 || y > 9999 {
-			return d.errorf(n, d.at(), ErrValue, "%q is not a year", s)
+			return d.errorf(n, d.path.String(), ErrValue, "%q is not a year", s)
 		}
 		v.SetInt(int64(y))
 	case reflect.Bool:
@@ -291,14 +263,14 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		case "false":
 			v.SetBool(false)
 		default:
-			return d.errorf(n, d.at(), ErrValue, "%q; want true or false", s)
+			return d.errorf(n, d.path.String(), ErrValue, "%q; want true or false", s)
 		}
 	case reflect.Slice:
 		return d.decodeSlice(n, v)
 	case reflect.Struct:
 		return d.decodeStruct(n, v, false)
 	default:
-		return d.errorf(n, d.at(), ErrType, "unsupported field type %s", t)
+		return d.errorf(n, d.path.String(), ErrType, "unsupported field type %s", t)
 	}
 	return nil
 }
@@ -311,19 +283,19 @@ func (d *decoder) decodeSlice(n *node, v reflect.Value) error {
 		// A single text where a list of texts belongs (goals.expected: one
 		// goal) is read as a list of one.
 		if v.Type().Elem().Kind() != reflect.String {
-			return d.errorf(n, d.at(), ErrType, "want a list, not a single value")
+			return d.errorf(n, d.path.String(), ErrType, "want a list, not a single value")
 		}
 		items = []*node{n}
 	default:
-		return d.errorf(n, d.at(), ErrType, "want a list, not a %s", n.kind)
+		return d.errorf(n, d.path.String(), ErrType, "want a list, not a %s", n.kind)
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		mark := d.pushIndex(i)
+		mark := d.path.index(i)
 		if err := d.decodeValue(item, s.Index(i)); err != nil {
 			return err
 		}
-		d.pop(mark)
+		d.path.pop(mark)
 	}
 	v.Set(s)
 	return nil

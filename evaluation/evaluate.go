@@ -160,7 +160,8 @@ func departmentFigures(f *DepartmentForm) Figures {
 }
 
 // indexPath returns the key path prefix.key[i] ("tasks[2].indicators[0]")
-// in one allocation, with no formatting verbs to interpret.
+// in one allocation: a keyPath would take two here, its buffer and the
+// string.
 func indexPath(prefix, key string, i int) string {
 	var b strings.Builder
 	b.Grow(len(prefix) + len(key) + 8)
