@@ -119,7 +119,7 @@ func (p *jsonFast) children(mark int) []*node {
 		return nil
 	}
 	if cap(p.ptrs)-len(p.ptrs) < k {
-		p.ptrs = make([]*node, 0, max(k, min(2*cap(p.ptrs)+64, 16384)))
+		p.ptrs = make([]*node, 0, max(k, min(2*cap(p.ptrs)+64, maxChunk)))
 	}
 	n := len(p.ptrs)
 	s := p.ptrs[n : n+k : n+k]

@@ -20,7 +20,11 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // maxPooledNodes bounds what a scratch keeps between parses: one unusual
 // file must not pin megabytes in every worker.
-const maxPooledNodes = 16384
+const maxPooledNodes = maxChunk
+
+// maxChunk is the largest chunk of nodes or children an arena allocates at
+// once.
+const maxChunk = 16384
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
@@ -55,7 +59,7 @@ func (a *nodeArena) reset(sc *scratch, est int) {
 
 func (a *nodeArena) new() *node {
 	if len(a.nodes) == cap(a.nodes) {
-		a.nodes = make([]node, 0, min(2*cap(a.nodes)+64, maxPooledNodes))
+		a.nodes = make([]node, 0, min(2*cap(a.nodes)+64, maxChunk))
 	}
 	a.nodes = a.nodes[:len(a.nodes)+1]
 	n := &a.nodes[len(a.nodes)-1]
