@@ -358,7 +358,7 @@ func TestTextCells(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "2423人次", byPath["tasks[1].indicators[3].actual"].Text)
-	assert.Equal(t, "department", cells[1].Path, "form order: profile, department, …")
+	assert.Equal(t, "department", cells[2].Path, "form order: profile, code, department, …")
 
 	found := evaluation.FindText(f, func(s string) bool { return strings.Contains(s, "积分入学") })
 	require.NotEmpty(t, found)

@@ -61,7 +61,7 @@ func Evaluate(f Form, c Checker) Report {
 	switch f := f.(type) {
 	case *DepartmentForm:
 		s.Figures = departmentFigures(f)
-		rows := 0
+		rows := len(f.Indicators)
 		for i := range f.Tasks {
 			rows += len(f.Tasks[i].Indicators)
 		}
@@ -75,6 +75,7 @@ func Evaluate(f Form, c Checker) Report {
 		for i := range f.KeyProjects {
 			s.Indicators = appendIndicators(s.Indicators, indexPath("", "key_projects", i), f.KeyProjects[i].Indicators)
 		}
+		s.Indicators = appendIndicators(s.Indicators, "", f.Indicators)
 	case *ProjectForm:
 		if r, err := f.Funds.ExecutionRate(); err == nil {
 			s.Figures.ExecutionRate = &r

@@ -108,8 +108,13 @@ type Score struct {
 	Total decimal.Decimal
 	// Grade is the grade of Total.
 	Grade string
-	// Budget is the budget-execution row; nil on a department form.
+	// Budget is the budget-execution row; nil on a department form whose
+	// layout has none.
 	Budget *RowScore
+	// PrintedTotal and PrintedGrade are 总分 and 评价等级 as the form
+	// prints them; nil and "" when it does not.
+	PrintedTotal *decimal.Decimal
+	PrintedGrade string
 	// Indicators are every indicator row, in form order, scored or not.
 	Indicators []IndicatorScore
 	// Levels are the level-one dimensions in scheme order, with the weight
@@ -119,7 +124,12 @@ type Score struct {
 
 // RowScore is the budget-execution row's score.
 type RowScore struct {
+	// Weight is the row's 分值: as printed, else the scheme's.
 	Weight decimal.Decimal
+	// WeightPrinted is true when the form prints the row's 分值.
+	WeightPrinted bool
+	// Printed is the row's 得分 as printed; nil for none.
+	Printed *decimal.Decimal
 	// Exact is the unrounded score; Rounded is it rounded by the scheme.
 	Exact   budget.Rate
 	Rounded decimal.Decimal
@@ -162,9 +172,15 @@ type LevelScore struct {
 // a form none of whose indicators carries a weight (the Guangzhou
 // department form has neither targets nor weights; a project form that
 // prints no 分值) has no score rather than a total of 0 graded 差.
+//
+// A department form is scored like a project form where its layout
+// scores (the national department layout: weighted 绩效指标 rows, and
+// 分值/得分 beside 预算执行率): its completion rate stands for the
+// execution rate. Its budget row is scored only where the form has
+// top-level indicators or weighs the row, so weighted task indicators
+// on the Guangzhou layout do not gain a row the form never had.
 func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme) *Score {
 	sc := &Score{Scheme: scheme.Name, Places: scheme.Places}
-	project, isProject := f.(*ProjectForm)
 	weighted := false
 	for _, r := range results {
 		weighted = weighted || r.Indicator.Weight != nil
@@ -172,15 +188,29 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 	if !weighted {
 		return nil
 	}
+	var (
+		budgetRow    bool
+		weight       *decimal.Decimal
+		rate         *budget.Rate
+		printedScore *decimal.Decimal
+	)
+	switch f := f.(type) {
+	case *ProjectForm:
+		budgetRow, weight, rate, printedScore = true, f.Funds.Weight, figures.ExecutionRate, f.Funds.Reported.Score
+		sc.PrintedTotal, sc.PrintedGrade = f.Reported.TotalScore, f.Reported.Grade
+	case *DepartmentForm:
+		budgetRow = len(f.Indicators) > 0 || f.Funds.Weight != nil
+		weight, rate, printedScore = f.Funds.Weight, figures.CompletionRate, f.Funds.Reported.Score
+		sc.PrintedTotal, sc.PrintedGrade = f.Reported.TotalScore, f.Reported.Grade
+	}
 	total := decimal.Zero
-	if isProject {
-		w := scheme.BudgetWeight
-		if project.Funds.Weight != nil {
-			w = *project.Funds.Weight
+	if budgetRow {
+		row := &RowScore{Weight: scheme.BudgetWeight, WeightPrinted: weight != nil, Printed: printedScore}
+		if weight != nil {
+			row.Weight = *weight
 		}
-		row := &RowScore{Weight: w}
-		if rate := figures.ExecutionRate; rate != nil {
-			row.Exact = rate.Min(budget.One()).Mul(w)
+		if rate != nil {
+			row.Exact = rate.Min(budget.One()).Mul(row.Weight)
 			row.Rounded = row.Exact.Round(scheme.Places)
 			row.Defined = true
 			total = exact.Add(total, row.Rounded)

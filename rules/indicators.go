@@ -195,14 +195,19 @@ var indicatorsDeviationMissing = New(Info{
 
 var indicatorsDimensions = New(Info{
 	ID: "indicators.dimensions", Severity: evaluation.Error,
-	Title: text("项目支出绩效自评表缺少产出、效益或满意度指标", "a project form lacks one of 产出指标 / 效益指标 / 满意度指标"),
+	Title: text("绩效指标表缺少产出、效益或满意度指标", "a form's 绩效指标 table lacks one of 产出指标 / 效益指标 / 满意度指标"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil {
+	// The project form's table, and the national department layout's
+	// (top-level indicators); a Guangzhou department form's 关键指标 are
+	// per task and name no dimension.
+	if d := c.Department(); c.Project() == nil && (d == nil || len(d.Indicators) == 0) {
 		return
 	}
 	seen := map[indicator.Level]bool{}
 	for _, r := range c.Indicators {
+		if !strings.HasPrefix(r.Path, "indicators[") {
+			continue
+		}
 		seen[r.Level] = true
 	}
 	for _, l := range []indicator.Level{indicator.Output, indicator.Effect, indicator.Satisfaction} {

@@ -547,3 +547,58 @@ func TestWithSchemeIsAValue(t *testing.T) {
 	assert.Equal(t, "other", other.Scheme().Name)
 	assert.Equal(t, "优", other.Scheme().Grades[0].Name, "the set keeps its own copy")
 }
+
+// The national department layout has no 部门整体绩效 / 存在问题 / 改进措施
+// cells and a 绩效指标 table of its own: text.missing asks for those texts
+// only where the form has 主要任务, and indicators.dimensions checks its
+// table as on a project form.
+func TestNationalDepartmentLayout(t *testing.T) {
+	national := `
+		department: 某局
+		year: 2023
+		goals: {expected: [目标], achieved: 完成}
+		indicators:
+		  - {level1: 产出指标, level2: 数量指标, name: a, target: ≥1个, actual: 1个, weight: 50}
+		  - {level1: 效益指标, level2: 社会效益指标, name: b, target: ≥1个, actual: 1个, weight: 30}
+	`
+	rulestest.Silent(t, rule(t, "text.missing"), rulestest.Department(t, national))
+	found := rulestest.Fires(t, rule(t, "indicators.dimensions"), rulestest.Department(t, national), "indicators")
+	require.Len(t, found, 1)
+	assert.Equal(t, "满意度指标", found[0].Expected)
+	// A Guangzhou-layout form's task indicators name no dimension.
+	rulestest.Silent(t, rule(t, "indicators.dimensions"), rulestest.Department(t, cleanDepartment))
+}
+
+func TestProjectExpectedGoalRequired(t *testing.T) {
+	r := rule(t, "text.missing")
+	rulestest.Fires(t, r, rulestest.Project(t, `
+		project: 项目
+		department: 部门
+		goals: {expected: ["  "], achieved: 完成}
+	`), "goals.expected")
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		project: 项目
+		department: 部门
+		goals: {expected: [完成改造], achieved: 完成}
+	`))
+}
+
+// On the national department layout the budget row is scored by the
+// completion rate: 1140 / 1200 = 95%, 10 × 95% = 9.50.
+func TestDepartmentBudgetScore(t *testing.T) {
+	form := func(score string) evaluation.Form {
+		return rulestest.Department(t, `
+			department: 某局
+			year: 2023
+			funds: {adjusted_budget: 1200, initial_budget: 1000, actual_expenditure: 1140, weight: 10, reported: {score: `+score+`}}
+			indicators:
+			  - {level1: 产出指标, name: a, target: ≥1个, actual: 1个, weight: 90, score: 90}
+			reported: {total_score: 99.5}
+		`)
+	}
+	found := rulestest.Fires(t, rule(t, "score.budget"), form("9.4"), "funds.reported.score")
+	assert.Equal(t, "9.50", found[0].Expected)
+	rulestest.Silent(t, rule(t, "score.budget"), form("9.5"))
+	rulestest.Silent(t, rule(t, "score.budget"), form("10")) // 9.50 printed with no decimals
+	rulestest.Silent(t, rule(t, "score.total"), form("9.5"))
+}

@@ -23,11 +23,15 @@ var scoreBudget = New(Info{
 	ID: "score.budget", Severity: evaluation.Error,
 	Title: text("填报的预算执行率得分与计算值（分值 × min(执行率, 100%)）不符", "printed execution score ≠ weight × min(B/A, 1)"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || p.Funds.Reported.Score == nil || c.Score == nil || c.Score.Budget == nil {
+	if c.Score == nil || c.Score.Budget == nil || c.Score.Budget.Printed == nil {
 		return
 	}
-	printed, row := *p.Funds.Reported.Score, c.Score.Budget
+	row := c.Score.Budget
+	printed := *row.Printed
+	rate := c.Figures.ExecutionRate
+	if c.Department() != nil {
+		rate = c.Figures.CompletionRate
+	}
 	if !row.Defined {
 		c.Report("funds.reported.score",
 			text(fmt.Sprintf("执行率无法计算（全年预算数为零或未填），表中却填报得分 %s", printed),
@@ -40,8 +44,8 @@ var scoreBudget = New(Info{
 	}
 	want := fixed(row.Rounded, c.Scheme.Places)
 	c.Report("funds.reported.score",
-		text(fmt.Sprintf("预算执行率得分应为 %s × min(%s, 100%%) = %s，表中填报 %s", row.Weight, c.Figures.ExecutionRate, want, printed),
-			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, c.Figures.ExecutionRate, want, printed)),
+		text(fmt.Sprintf("预算执行率得分应为 %s × min(%s, 100%%) = %s，表中填报 %s", row.Weight, rate, want, printed),
+			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, rate, want, printed)),
 		want, printed.String())
 })
 
@@ -117,7 +121,7 @@ var scoreEstimated = New(Info{
 func formTotal(c *Context) decimal.Decimal {
 	total := decimal.Zero
 	if b := c.Score.Budget; b != nil {
-		printed := c.Project().Funds.Reported.Score
+		printed := b.Printed
 		switch {
 		case printed != nil && (!b.Defined || c.Scheme.Agrees(b.Exact, *printed)):
 			total = exact.Add(total, *printed)
@@ -145,11 +149,10 @@ var scoreTotal = New(Info{
 	ID: "score.total", Severity: evaluation.Error,
 	Title: text("填报的总分 ≠ 各项得分之和", "printed total ≠ Σ scores"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || p.Reported.TotalScore == nil || c.Score == nil {
+	if c.Score == nil || c.Score.PrintedTotal == nil {
 		return
 	}
-	printed := *p.Reported.TotalScore
+	printed := *c.Score.PrintedTotal
 	total := formTotal(c)
 	if c.Scheme.Agrees(budget.RateFromDecimal(total), printed) {
 		return
@@ -168,11 +171,10 @@ var scoreGrade = New(Info{
 	ID: "score.grade", Severity: evaluation.Error,
 	Title: text("填报的评价等级与总分对应的等级不符", "printed grade ≠ grade of the total"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || strings.TrimSpace(p.Reported.Grade) == "" || c.Score == nil {
+	if c.Score == nil || strings.TrimSpace(c.Score.PrintedGrade) == "" {
 		return
 	}
-	printed := strings.TrimSpace(p.Reported.Grade)
+	printed := strings.TrimSpace(c.Score.PrintedGrade)
 	name := printed
 	if n, ok := gradeNames[printed]; ok {
 		name = n
@@ -194,11 +196,11 @@ var scoreWeights = New(Info{
 	ID: "score.weights", Severity: evaluation.Warning,
 	Title: text("分值与评分方案不一致（预算执行率10、产出50、效益30、满意度10）", "weights differ from the scheme's (execution 10, 产出 50, 效益 30, 满意度 10)"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || c.Score == nil {
+	if c.Score == nil {
 		return
 	}
-	if w := p.Funds.Weight; w != nil && !w.Equal(c.Scheme.BudgetWeight) {
+	if b := c.Score.Budget; b != nil && b.WeightPrinted && !b.Weight.Equal(c.Scheme.BudgetWeight) {
+		w := b.Weight
 		c.Report("funds.weight",
 			text(fmt.Sprintf("预算执行率分值为 %s，评分方案为 %s", w, c.Scheme.BudgetWeight),
 				fmt.Sprintf("the execution row weighs %s; the scheme gives %s", w, c.Scheme.BudgetWeight)),
