@@ -1,6 +1,8 @@
 package evaluation
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
@@ -16,6 +18,16 @@ const (
 	// Project is 项目支出绩效自评表.
 	Project Kind = "project-self-evaluation"
 )
+
+// In returns the form's title in lang: its Chinese title
+// (部门整体支出绩效自评表), or its name in English words ("department
+// self-evaluation").
+func (k Kind) In(lang Lang) string {
+	if lang == English {
+		return strings.Replace(string(k), "-", " ", 1)
+	}
+	return k.Label()
+}
 
 // Label returns the form's Chinese title.
 func (k Kind) Label() string {

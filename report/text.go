@@ -6,48 +6,39 @@ import (
 	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
-// Text writes the report for a person at a terminal: the form's name and
-// figures, then its findings grouped by severity, errors first.
-func Text(w io.Writer, m Meta, r *evaluation.Report) error {
-	l := labeller(m.Lang)
+// Text writes the report for a person at a terminal, in the report's
+// Lang: the form's name and figures, its score, then its findings in
+// report order (errors first), each with the cell it points at by name
+// and by key path. Every text from the form is shown on one line with its
+// control characters made visible, so a form cannot repaint a terminal
+// or forge a line of the report.
+func Text(w io.Writer, r *evaluation.Report) error {
+	l := words(r.Lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", m.Source)
-	year := ""
-	if r.Header.Year != 0 {
-		year = fmt.Sprintf(" %d", r.Header.Year)
-	}
-	fmt.Fprintf(&b, "  %s%s · %s · %s %s\n", r.Header.Name, year, l(r.Kind.Label(), string(r.Kind)), l("规则", "profile"), m.Profile)
+	fmt.Fprintf(&b, "%s\n", safetext.Line(r.Source))
+	fmt.Fprintf(&b, "  %s · %s · %s %s\n", title(l, r), r.Kind.In(r.Lang), l.t("规则", "profile"), safetext.Line(r.Profile))
 	for _, f := range figureRows(r) {
-		fmt.Fprintf(&b, "  %s: %s\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
+		fmt.Fprintf(&b, "  %s%s%s\n", l.t(f.zh, f.en), l.t("：", ": "), f.value(l, r.Header.Unit))
 	}
 	if sc := r.Score; sc != nil {
-		fmt.Fprintf(&b, "  %s: %s (%s, %s)\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), sc.Grade, sc.Scheme)
+		fmt.Fprintf(&b, "  %s%s%s\n", l.t("总分", "total score"), l.t("：", ": "), scoreLine(l, sc))
 	}
-	c := r.Counts()
-	fmt.Fprintf(&b, "  %s: %d %s, %d %s, %d %s\n", l("发现", "findings"),
-		c.Error, l("错误", "errors"), c.Warning, l("警告", "warnings"), c.Info, l("提示", "info"))
-	for _, sev := range []evaluation.Severity{evaluation.Error, evaluation.Warning, evaluation.Info} {
-		for _, f := range r.Findings {
-			if f.Severity != sev {
-				continue
-			}
-			path := f.Path
-			if path == "" {
-				path = "-"
-			}
-			fmt.Fprintf(&b, "  %-7s %s  %s\n          %s\n", sev, f.Rule, path, f.Message.In(m.Lang))
-			var vals []string
-			if f.Expected != "" {
-				vals = append(vals, l("应为 ", "expected ")+f.Expected)
-			}
-			if f.Actual != "" {
-				vals = append(vals, l("实为 ", "actual ")+f.Actual)
-			}
-			if len(vals) > 0 {
-				fmt.Fprintf(&b, "          %s\n", strings.Join(vals, " · "))
-			}
+	fmt.Fprintf(&b, "  %s%s%s\n", l.t("发现", "findings"), l.t("：", ": "), l.counts(r.Counts()))
+	for _, f := range r.Findings {
+		name, key := cell(l, r.Kind, f.Path)
+		where := name
+		switch {
+		case name == "" || name == key:
+			where = key
+		case key != "":
+			where = name + l.t("（"+key+"）", " ("+key+")")
+		}
+		fmt.Fprintf(&b, "  %s  %s  %s\n      %s\n", f.Severity.In(r.Lang), safetext.Line(f.Rule), where, safetext.Line(f.Message.In(r.Lang)))
+		if v := values(l, f); v != "" {
+			fmt.Fprintf(&b, "      %s\n", v)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -64,7 +64,8 @@ func TestProfileFlagOverridesFile(t *testing.T) {
 func TestEvaluateText(t *testing.T) {
 	code, out, _ := runCmd("evaluate", tianhe)
 	assert.Equal(t, 0, code)
-	for _, want := range []string{"中国共产党广州市天河区委员会政法委员会 2021", "预算完成率: 99.99%", "年度预算调整数: 507.49 万元", "任务涉及资金合计: 574.54 万元"} {
+	for _, want := range []string{"中国共产党广州市天河区委员会政法委员会（2021年）", "预算完成率：99.99%", "年度预算调整数：507.49 万元", "任务涉及资金合计：574.54 万元",
+		"警告  narrative.mismatch  部门整体绩效（overall）", "提示  key-projects.threshold  重点项目1 · 项目预算（key_projects[0].budget）"} {
 		assert.Contains(t, out, want)
 	}
 	_, out, _ = runCmd("evaluate", "-lang", "en", tianhe)
@@ -252,9 +253,12 @@ func TestEvaluateWithRulesFile(t *testing.T) {
 
 	bad := filepath.Join(dir, "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("extends: guangzhou-2021\ndisable: [narrative.mismatc]\n"), 0o644))
-	code, _, stderr = runCmd("evaluate", "-rules", bad, tianhe)
-	assert.Equal(t, 3, code)
+	code, out, stderr = runCmd("evaluate", "-rules", bad, tianhe)
+	assert.Equal(t, 2, code, "a bad -rules is a usage error")
+	assert.Empty(t, out, "before any output")
 	assert.Contains(t, stderr, bad+":2:11: disable[0]")
+	assert.Contains(t, stderr, `是否应为 "narrative.mismatch"`)
+	_, _, stderr = runCmd("evaluate", "-lang", "en", "-rules", bad, tianhe)
 	assert.Contains(t, stderr, `did you mean "narrative.mismatch"`)
 
 	code, _, _ = runCmd("evaluate", "-rules", rf, "-profile", "national", tianhe)
@@ -264,9 +268,9 @@ func TestEvaluateWithRulesFile(t *testing.T) {
 func TestEvaluateMarkdownAndEnglish(t *testing.T) {
 	code, out, _ := runCmd("evaluate", "-format", "markdown", tianhe)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "## 中国共产党广州市天河区委员会政法委员会（2021）")
+	assert.Contains(t, out, "## 中国共产党广州市天河区委员会政法委员会（2021年）")
 	assert.Contains(t, out, "| 预算完成率 | 99.99% |")
-	assert.Contains(t, out, "| warning | `narrative.mismatch` | `overall` |")
+	assert.Contains(t, out, "| 警告 | `narrative.mismatch` | 部门整体绩效 `overall` |")
 
 	_, out, _ = runCmd("evaluate", "-format", "json", "-lang", "en", tianhe)
 	assert.Contains(t, out, `but the indicator \"来穗人员子女入学人数\"`)
@@ -299,11 +303,11 @@ func TestFormFilesLexicalOrder(t *testing.T) {
 	files := newFormFiles([]string{dir, "no/such/dir", single})
 	var got []string
 	for in := range files.all {
-		if in.err != nil {
-			got = append(got, "error:"+in.path)
+		if in.Err != nil {
+			got = append(got, "error:"+in.Path)
 			continue
 		}
-		rel, err := filepath.Rel(dir, in.path)
+		rel, err := filepath.Rel(dir, in.Path)
 		require.NoError(t, err)
 		got = append(got, filepath.ToSlash(rel))
 	}
@@ -340,10 +344,12 @@ func TestFileOverSizeLimit(t *testing.T) {
 	good, err := os.ReadFile(tianhe)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.yaml"), good, 0o644))
-	code, out, stderr := runCmd("evaluate", "-format", "json", dir)
+	code, out, stderr := runCmd("evaluate", "-format", "json", "-lang", "en", dir)
 	assert.Equal(t, 3, code)
 	assert.Contains(t, stderr, big+":1:1:")
 	assert.Contains(t, stderr, fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
+	_, _, stderr = runCmd("evaluate", dir)
+	assert.Contains(t, stderr, big+":1:1: 超出输入限制")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 2)
 	assert.Contains(t, lines[0], `"error"`)
