@@ -313,3 +313,16 @@ indicators: [{name: e}]
 		"indicators[0]=#0",
 	}, got)
 }
+
+// A finding with an expected value and no actual one says only what it
+// has: never "（应为 ≥ 500万元；实为 ）".
+func TestFindingValues(t *testing.T) {
+	f := evaluation.Finding{Expected: "≥ 500万元"}
+	assert.Equal(t, "应为 ≥ 500万元", f.Values(evaluation.Chinese))
+	f.Actual = "480万元"
+	assert.Equal(t, "应为 ≥ 500万元；实为 480万元", f.Values(evaluation.Chinese))
+	assert.Equal(t, "expected ≥ 500万元; actual 480万元", f.Values(evaluation.English))
+	f.Expected = ""
+	assert.Equal(t, "actual 480万元", f.Values(evaluation.English))
+	assert.Empty(t, evaluation.Finding{}.Values(evaluation.Chinese))
+}

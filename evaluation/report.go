@@ -127,6 +127,30 @@ type Finding struct {
 	Actual   string   `json:"actual,omitempty"`   // what it holds
 }
 
+// Values says what the cell should hold and what it holds, with the
+// parts the finding has: "应为 ≥ 500万元；实为 480万元", "应为 ≥ 500万元"
+// (no empty actual), "expected ≥ 500万元; actual 480万元"; "" for
+// neither. The values are as the finding holds them: a writer escapes
+// them for where they go.
+func (f Finding) Values(lang Lang) string {
+	var parts []string
+	zh := lang != English
+	if f.Expected != "" {
+		parts = append(parts, pickText(zh, "应为 ", "expected ")+f.Expected)
+	}
+	if f.Actual != "" {
+		parts = append(parts, pickText(zh, "实为 ", "actual ")+f.Actual)
+	}
+	return strings.Join(parts, pickText(zh, "；", "; "))
+}
+
+func pickText(zh bool, a, b string) string {
+	if zh {
+		return a
+	}
+	return b
+}
+
 // CompareFindings orders findings as every report lists them: by
 // severity (errors first), then by the cell's path (in form order of the
 // keys' names, list indexes compared as numbers, so tasks[2] comes

@@ -151,7 +151,7 @@ func writeForm(b *strings.Builder, f evaluation.Form, opt Options) {
 			fmt.Fprintf(b, "<li id=\"finding-%d\"><span class=\"sev-%s\">%s</span> <span class=\"rule\">%s</span> <span class=\"path\">%s</span> %s",
 				i+1, fd.Severity, fd.Severity, esc(fd.Rule), esc(fd.Path), esc(fd.Message.In(opt.Lang)))
 			if fd.Expected != "" || fd.Actual != "" {
-				fmt.Fprintf(b, "（应为 %s；实为 %s）", esc(fd.Expected), esc(fd.Actual))
+				fmt.Fprintf(b, "（%s）", esc(fd.Values(evaluation.Chinese)))
 			}
 			b.WriteString("</li>\n")
 		}

@@ -355,3 +355,21 @@ func TestFileOverSizeLimit(t *testing.T) {
 	assert.Contains(t, lines[0], `"error"`)
 	assert.Contains(t, lines[1], `"figures"`)
 }
+
+// Tianhe's key project states no budget: its finding has an expected
+// value and no actual one, and no layout prints an empty 实为.
+func TestNoEmptyActual(t *testing.T) {
+	for _, args := range [][]string{
+		{"render", "-annotate", "-format", "html", tianhe},
+		{"render", "-annotate", "-format", "markdown", tianhe},
+		{"evaluate", tianhe},
+		{"evaluate", "-format", "markdown", tianhe},
+		{"evaluate", "-format", "html", tianhe},
+	} {
+		code, out, stderr := runCmd(args...)
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, "500万元", args)
+		assert.NotRegexp(t, `实为[ ：:]*(）|\)|\n|· |\| [^|])`, out, args)
+		assert.NotRegexp(t, `(；|· )实为 *(）|\||$)`, out, args)
+	}
+}
