@@ -1,6 +1,6 @@
 module github.com/perfeval/perfeval
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/go-playground/locales v0.14.2
