@@ -373,3 +373,22 @@ func TestNoEmptyActual(t *testing.T) {
 		assert.NotRegexp(t, `(；|· )实为 *(）|\||$)`, out, args)
 	}
 }
+
+// docs/rules.md is the catalogue as `perfeval rules -profile
+// guangzhou-2021 -format markdown` prints it; it fails here when a rule,
+// a description or a parameter changes and the page does not. Run with
+// -update to regenerate it.
+func TestDocsRulesIsCurrent(t *testing.T) {
+	code, out, stderr := runCmd("rules", "-profile", "guangzhou-2021", "-format", "markdown")
+	require.Equal(t, 0, code, stderr)
+	const page = "../../docs/rules.md"
+	if *update {
+		require.NoError(t, os.WriteFile(page, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out, "docs/rules.md is stale: run go test ./cmd/perfeval -run TestDocsRulesIsCurrent -update")
+	for _, r := range []string{"funds.adjustment", "key-projects.threshold", "score.unscored", "text.placeholder"} {
+		assert.Contains(t, out, "`"+r+"`")
+	}
+}
