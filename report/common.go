@@ -84,7 +84,7 @@ func scoreLine(l words, sc *evaluation.FormScore) string {
 		return l.t(fmt.Sprintf("%s（不完整：%s 分无法计分，不评等级）", total, sc.UnscoredWeight),
 			fmt.Sprintf("%s (partial: %s points cannot be scored; no grade)", total, sc.UnscoredWeight))
 	}
-	return l.t(fmt.Sprintf("%s（%s，%s）", total, sc.Grade, sc.Scheme), fmt.Sprintf("%s (%s, %s)", total, sc.Grade, sc.Scheme))
+	return l.t(fmt.Sprintf("%s（%s）", total, sc.Grade), fmt.Sprintf("%s (%s, scheme %s)", total, sc.Grade, sc.Scheme))
 }
 
 // title is the form's name, or its source when it has none, with its

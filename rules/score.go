@@ -22,7 +22,7 @@ func fixed(d decimal.Decimal, places int32) string { return d.StringFixed(max(2,
 
 var scoreBudget = New(Info{
 	ID: "score.budget", Severity: evaluation.Error,
-	Title: text("填报的预算执行率得分与计算值（分值 × min(执行率, 100%)）不符", "printed execution score ≠ weight × min(B/A, 1)"),
+	Title: text("填报的预算执行率得分与计算值（分值 × 执行率，执行率超过100%按100%计）不符", "printed execution score ≠ weight × min(B/A, 1)"),
 }, func(c *Context) {
 	if c.Score == nil || c.Score.Budget == nil || c.Score.Budget.Printed == nil {
 		return
@@ -42,7 +42,7 @@ var scoreBudget = New(Info{
 	}
 	want := fixed(row.Rounded, c.Scheme.Places)
 	c.Report("funds.reported.score",
-		text(fmt.Sprintf("预算执行率得分应为 %s × min(%s, 100%%) = %s，表中填报 %s", row.Weight, rate, want, printed),
+		text(fmt.Sprintf("预算执行率得分应为 %s × %s = %s（执行率超过100%%按100%%计），表中填报 %s", row.Weight, rate.Min(budget.One()), want, printed),
 			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, rate, want, printed)),
 		want, printed.String())
 })

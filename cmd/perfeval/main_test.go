@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,8 +15,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/htmltest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -390,5 +393,48 @@ func TestDocsRulesIsCurrent(t *testing.T) {
 	assert.Equal(t, string(want), out, "docs/rules.md is stale: run go test ./cmd/perfeval -run TestDocsRulesIsCurrent -update")
 	for _, r := range []string{"funds.adjustment", "key-projects.threshold", "score.unscored", "text.placeholder"} {
 		assert.Contains(t, out, "`"+r+"`")
+	}
+}
+
+var topKeys = map[string]bool{"funds": true, "tasks": true, "indicators": true, "key_projects": true, "goals": true,
+	"overall": true, "problems": true, "improvements": true, "project": true, "department": true, "year": true, "profile": true}
+
+// Under -lang zh the reports are wholly Chinese: every ASCII word of the
+// text, Markdown and HTML output is a rule ID, a key path, a profile name,
+// or text of the form itself (its file name included).
+func TestChineseReportsHaveNoEnglish(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/golden/*.yaml")
+	require.NoError(t, err)
+	inputs = append(inputs, tianhe, "../../examples/project/form.yaml")
+	word := regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.\-\[\]]*`)
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		require.NoError(t, err)
+		for _, format := range []string{"text", "markdown", "html"} {
+			_, out, _ := runCmd("evaluate", "-format", format, "-lang", "zh", in)
+			if format == "html" {
+				root, err := html.Parse(strings.NewReader(out))
+				require.NoError(t, err)
+				var b strings.Builder
+				for _, n := range htmltest.Find(root, func(n *html.Node) bool {
+					return n.Type == html.TextNode && n.Parent != nil && n.Parent.Data != "style"
+				}) {
+					b.WriteString(n.Data + " ")
+				}
+				out = b.String()
+			}
+			for _, w := range word.FindAllString(out, -1) {
+				w = strings.TrimRight(w, ".-")
+				switch {
+				case strings.Contains(in, w), strings.Contains(string(data), w):
+				case regexp.MustCompile(`^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$`).MatchString(w): // a rule ID
+				case regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`).MatchString(w) &&
+					(strings.ContainsAny(w, ".[") || topKeys[w]): // a key path
+				case w == "national" || w == "guangzhou-2021":
+				default:
+					t.Errorf("%s -format %s: English word %q under -lang zh", in, format, w)
+				}
+			}
+		}
 	}
 }
