@@ -326,3 +326,22 @@ func TestFindingValues(t *testing.T) {
 	assert.Equal(t, "actual 480万元", f.Values(evaluation.English))
 	assert.Empty(t, evaluation.Finding{}.Values(evaluation.Chinese))
 }
+
+func TestScoreRowsAndOwnersMarshal(t *testing.T) {
+	f, err := evaluation.ReadFile("../examples/project/form.yaml")
+	require.NoError(t, err)
+	s := evaluation.Evaluate(f, nil).Score
+	b, err := json.Marshal(s.Indicators[4])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"path":"indicators[4]","name":"教学信息化覆盖率","weight":"20","score":"18.89","status":"partly-met"}`, string(b))
+	b, err = json.Marshal(s.Budget)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"weight":"10","score":"9.50"}`, string(b))
+	b, err = json.Marshal(evaluation.Owner{Kind: evaluation.OwnerKeyProject, Index: 2})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"kind":"key-project","index":2}`, string(b))
+	var o evaluation.Owner
+	require.NoError(t, json.Unmarshal(b, &o))
+	assert.Equal(t, "key_projects[2]", o.Path())
+	assert.Error(t, json.Unmarshal([]byte(`{"kind":"chapter"}`), &o))
+}

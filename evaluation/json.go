@@ -3,8 +3,6 @@ package evaluation
 import (
 	"encoding/json"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/perfeval/perfeval/budget"
 )
 
@@ -113,9 +111,37 @@ func (r Report) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes the "score" object of the JSON report.
 func (s FormScore) MarshalJSON() ([]byte, error) { return json.Marshal(s.json()) }
 
+// MarshalJSON writes the row as the "budget" object of the JSON report.
+func (b BudgetScore) MarshalJSON() ([]byte, error) { return json.Marshal(b.json(2)) }
+
+func (b BudgetScore) json(places int32) budgetJSON {
+	out := budgetJSON{Weight: b.Weight.String()}
+	if b.Defined {
+		t := b.Rounded.StringFixed(max(2, places))
+		out.Score = &t
+	}
+	return out
+}
+
+// MarshalJSON writes the row as an item of the "indicators" list of the
+// JSON report's score.
+func (s IndicatorScore) MarshalJSON() ([]byte, error) { return json.Marshal(s.json(2)) }
+
+func (s IndicatorScore) json(places int32) indicatorJSON {
+	out := indicatorJSON{Path: s.Path, Name: s.Name, Status: s.Status()}
+	if s.Weight != nil {
+		w := s.Weight.String()
+		out.Weight = &w
+	}
+	if s.Rounded != nil {
+		t := s.Rounded.StringFixed(max(2, places))
+		out.Score = &t
+	}
+	return out
+}
+
 func (s FormScore) json() scoreJSON {
 	places := max(2, s.Places)
-	fixed := func(d decimal.Decimal) *string { t := d.StringFixed(places); return &t }
 	out := scoreJSON{
 		Total:          s.Total.StringFixed(places),
 		Complete:       s.Complete,
@@ -127,21 +153,11 @@ func (s FormScore) json() scoreJSON {
 		out.Grade = &g
 	}
 	if b := s.Budget; b != nil {
-		out.Budget = &budgetJSON{Weight: b.Weight.String()}
-		if b.Defined {
-			out.Budget.Score = fixed(b.Rounded)
-		}
+		bj := b.json(s.Places)
+		out.Budget = &bj
 	}
 	for i, is := range s.Indicators {
-		ij := indicatorJSON{Path: is.Path, Name: is.Name, Status: is.Status()}
-		if is.Weight != nil {
-			w := is.Weight.String()
-			ij.Weight = &w
-		}
-		if is.Rounded != nil {
-			ij.Score = fixed(*is.Rounded)
-		}
-		out.Indicators[i] = ij
+		out.Indicators[i] = is.json(s.Places)
 	}
 	return out
 }

@@ -279,11 +279,40 @@ const (
 	OwnerKeyProject
 )
 
+var ownerKindNames = [...]string{"table", "task", "key-project"}
+
+// String returns "table", "task" or "key-project".
+func (k OwnerKind) String() string {
+	if k >= 0 && int(k) < len(ownerKindNames) {
+		return ownerKindNames[k]
+	}
+	return fmt.Sprintf("OwnerKind(%d)", int8(k))
+}
+
+// MarshalText writes the kind as String does.
+func (k OwnerKind) MarshalText() ([]byte, error) {
+	if k < 0 || int(k) >= len(ownerKindNames) {
+		return nil, fmt.Errorf("evaluation: owner kind %d: %w", int8(k), ErrValue)
+	}
+	return []byte(ownerKindNames[k]), nil
+}
+
+// UnmarshalText reads "table", "task" or "key-project".
+func (k *OwnerKind) UnmarshalText(b []byte) error {
+	for i, name := range ownerKindNames {
+		if string(b) == name {
+			*k = OwnerKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("evaluation: owner kind %q: %w", string(b), ErrValue)
+}
+
 // Owner says which task or key project an indicator row belongs to, or
 // that it is a row of the form's own table.
 type Owner struct {
-	Kind  OwnerKind
-	Index int // 0-based index of the task or key project; 0 for OwnerTable
+	Kind  OwnerKind `json:"kind"`
+	Index int       `json:"index"` // 0-based index of the task or key project; 0 for OwnerTable
 }
 
 // Path returns the key path of the owner: "" for the form's table,

@@ -142,3 +142,13 @@ func TestTextRoundTrip(t *testing.T) {
 	var s Status
 	assert.ErrorIs(t, s.UnmarshalText([]byte("done")), ErrUnknownName)
 }
+
+func TestAssessmentJSON(t *testing.T) {
+	b, err := json.Marshal(Assess(Parse("≥95%"), Parse("98.70%"), Unspecified))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"status":"met","direction":"higher","quantitative":true,"target":"95","actual":"98.7","unit":"%"}`, string(b))
+	b, err = json.Marshal(Assess(Parse(""), Parse("1个"), Unspecified))
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"status":"unknown"`)
+	assert.Contains(t, string(b), `"reason":"indicator: no target"`)
+}

@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -102,4 +103,29 @@ func (v Value) MarshalText() ([]byte, error) { return []byte(v.raw), nil }
 func (v *Value) UnmarshalText(b []byte) error {
 	*v = Parse(string(b))
 	return nil
+}
+
+// MarshalJSON writes the assessment with its status and direction by
+// name, its numbers exactly, and its reason as text: {"status":"met",
+// "direction":"higher","quantitative":true,"target":"95","actual":"98.7",
+// "unit":"%"}.
+func (a Assessment) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Status       Status    `json:"status"`
+		Direction    Direction `json:"direction"`
+		Quantitative bool      `json:"quantitative"`
+		Target       *string   `json:"target,omitempty"`
+		Actual       *string   `json:"actual,omitempty"`
+		Unit         string    `json:"unit,omitempty"`
+		Reason       string    `json:"reason,omitempty"`
+	}
+	o := out{Status: a.Status, Direction: a.Direction, Quantitative: a.Quantitative, Unit: a.Unit}
+	if a.Quantitative {
+		t, x := a.Target.String(), a.Actual.String()
+		o.Target, o.Actual = &t, &x
+	}
+	if a.Reason != nil {
+		o.Reason = a.Reason.Error()
+	}
+	return json.Marshal(o)
 }
