@@ -345,3 +345,26 @@ func TestScoreRowsAndOwnersMarshal(t *testing.T) {
 	assert.Equal(t, "key_projects[2]", o.Path())
 	assert.Error(t, json.Unmarshal([]byte(`{"kind":"chapter"}`), &o))
 }
+
+func BenchmarkCellName(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = evaluation.CellName(evaluation.Department, "tasks[1].indicators[3].actual", evaluation.Chinese)
+	}
+}
+
+func BenchmarkReportJSON(b *testing.B) {
+	f, err := evaluation.ReadFile("../examples/project/form.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := evaluation.Evaluate(f, namedChecker{name: "national", findings: []evaluation.Finding{
+		{Rule: "indicators.not-met", Severity: evaluation.Warning, Path: "indicators[4].actual", Message: evaluation.Text{Zh: "指标“教学信息化覆盖率”部分达成"}, Expected: "≥90%", Actual: "85%"},
+	}})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -17,28 +16,45 @@ import (
 // or forge a line of the report.
 func Text(w io.Writer, r *evaluation.Report) error {
 	l := words(r.Lang)
+	colon := l.t("：", ": ")
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", safetext.Line(r.Source))
-	fmt.Fprintf(&b, "  %s · %s · %s %s\n", title(l, r), r.Kind.In(r.Lang), l.t("规则", "profile"), safetext.Line(r.Profile))
+	b.Grow(256 + 192*len(r.Findings))
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	line(safetext.Line(r.Source))
+	line("  ", title(l, r), " · ", r.Kind.In(r.Lang), " · ", l.t("规则", "profile"), " ", safetext.Line(r.Profile))
 	for _, f := range figureRows(r) {
-		fmt.Fprintf(&b, "  %s%s%s\n", l.t(f.zh, f.en), l.t("：", ": "), f.value(l, r.Header.Unit))
+		line("  ", l.t(f.zh, f.en), colon, f.value(l, r.Header.Unit))
 	}
 	if sc := r.Score; sc != nil {
-		fmt.Fprintf(&b, "  %s%s%s\n", l.t("总分", "total score"), l.t("：", ": "), scoreLine(l, sc))
+		line("  ", l.t("总分", "total score"), colon, scoreLine(l, sc))
 	}
-	fmt.Fprintf(&b, "  %s%s%s\n", l.t("发现", "findings"), l.t("：", ": "), l.counts(r.Counts()))
+	line("  ", l.t("发现", "findings"), colon, l.counts(r.Counts()))
 	for _, f := range r.Findings {
 		name, key := cell(l, r.Kind, f.Path)
-		where := name
+		b.WriteString("  ")
+		b.WriteString(f.Severity.In(r.Lang))
+		b.WriteString("  ")
+		b.WriteString(safetext.Line(f.Rule))
+		b.WriteString("  ")
 		switch {
-		case name == "" || name == key:
-			where = key
-		case key != "":
-			where = name + l.t("（"+key+"）", " ("+key+")")
+		case name == "":
+			b.WriteString(key)
+		case key == "":
+			b.WriteString(name)
+		default:
+			b.WriteString(name)
+			b.WriteString(l.t("（", " ("))
+			b.WriteString(key)
+			b.WriteString(l.t("）", ")"))
 		}
-		fmt.Fprintf(&b, "  %s  %s  %s\n      %s\n", f.Severity.In(r.Lang), safetext.Line(f.Rule), where, safetext.Line(f.Message.In(r.Lang)))
-		if v := values(l, f); v != "" {
-			fmt.Fprintf(&b, "      %s\n", v)
+		line("\n      ", safetext.Line(f.Message.In(r.Lang)))
+		if f.Expected != "" || f.Actual != "" {
+			line("      ", values(l, f))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
