@@ -160,3 +160,31 @@ func ExampleMustAmount() {
 	fmt.Println(r)
 	// Output: 50.00%
 }
+
+// Whatever text an amount reads from, it writes text that reads back to
+// the same amount in the same unit at the same precision.
+func FuzzAmountText(f *testing.F) {
+	for _, s := range []string{"16.6", "16.60万元", "1,500,000元", "0.015亿元", "-3", "２３９４．８３", "150万", "1e5", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var a budget.Amount
+		if err := a.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		b, err := a.MarshalText()
+		if err != nil {
+			t.Fatalf("marshal %q: %v", s, err)
+		}
+		var back budget.Amount
+		if err := back.UnmarshalText(b); err != nil {
+			t.Fatalf("%q wrote %q, which does not read: %v", s, b, err)
+		}
+		if !back.Equal(a) || back.Unit() != a.Unit() || back.Places() != a.Places() {
+			t.Fatalf("%q → %q → %s%s", s, b, back.Text(), back.Unit())
+		}
+		if g := a.Grouped(); len(g) < len(a.String()) {
+			t.Fatalf("Grouped %q shorter than %q", g, a.String())
+		}
+	})
+}

@@ -3,6 +3,7 @@ package evaluation_test
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -367,4 +368,34 @@ func BenchmarkReportJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Whatever form Decode accepts, json.Marshal writes as a file Decode reads
+// back to an equal form.
+func FuzzFormJSONRoundTrip(f *testing.F) {
+	for _, p := range goldenForms(f) {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(filepath.Base(p), data)
+	}
+	f.Add("x.yaml", []byte("kind: project-self-evaluation\nunit: 元\nfunds: {adjusted_budget: 150万, actual_expenditure: \"1,500,000元\"}\nindicators: [{direction: 反向, weight: 10分}]\n"))
+	f.Add("x.json", []byte(`{"kind":"department-self-evaluation","funds":{"sources":[{"source":"other","initial_budget":"0.015亿元"}]}}`))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		form, err := evaluation.Decode(name, data)
+		if err != nil {
+			return
+		}
+		out, err := json.Marshal(form)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		back, err := evaluation.Decode("back.json", out)
+		if err != nil {
+			t.Fatalf("decode of the marshalled form: %v\n%s", err, out)
+		}
+		again, err := json.Marshal(back)
+		if err != nil || string(again) != string(out) {
+			t.Fatalf("not a fixed point:\n%s\n%s", out, again)
+		}
+	})
 }
