@@ -118,7 +118,7 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if r.err != nil {
 			invalid = true
 			progress.clear()
-			diag(stderr, "perfeval: %s", report.Message(r.err, opt.lang))
+			diagErr(stderr, r.err, opt.lang)
 			switch opt.format {
 			case "json":
 				out.Write(report.ErrorJSON(r.path, r.err, opt.lang))
@@ -191,6 +191,18 @@ func formatResult(br batch.Result, opt evalOptions) result {
 	}
 	res.output = b.Bytes()
 	return res
+}
+
+// diagErr reports an input's error on standard error: each fault of a
+// form on a line of its own, in lang.
+func diagErr(stderr io.Writer, err error, lang evaluation.Lang) {
+	if des := evaluation.DecodeErrorsOf(err); len(des) > 1 {
+		for _, de := range des {
+			diag(stderr, "perfeval: %s", de.In(lang))
+		}
+		return
+	}
+	diag(stderr, "perfeval: %s", report.Message(err, lang))
 }
 
 // checkStdinOnce refuses "-" given more than once: standard input holds

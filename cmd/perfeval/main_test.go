@@ -438,3 +438,18 @@ func TestChineseReportsHaveNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// A form with several faults reports each on a line of its own, in the
+// language asked for.
+func TestEveryFaultOnItsLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.yaml")
+	require.NoError(t, os.WriteFile(p, []byte("kind: project-self-evaluation\nyear: x\nfunds: {weight: -1, adjusted_budget: 12x}\nindicatrs: []\n"), 0o644))
+	code, _, stderr := runCmd("evaluate", p)
+	assert.Equal(t, 3, code)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	require.Len(t, lines, 4, stderr)
+	assert.Equal(t, "perfeval: "+p+`:2:7: year: "x" 不是年度`, lines[0])
+	assert.Contains(t, lines[3], `"indicatrs" 不是此处的键；是否应为 "indicators"？`)
+	_, _, stderr = runCmd("evaluate", "-lang", "en", p)
+	assert.Contains(t, stderr, `:4:1: indicatrs: "indicatrs" is not a key here; did you mean "indicators"?`)
+}
