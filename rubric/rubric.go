@@ -22,7 +22,7 @@ const (
 	MaxStates       = 16
 	MaxGrades       = 16
 	MaxSources      = 16
-	maxNameRunes    = 64  // a rubric's name, a path segment, a grade
+	maxNameRunes    = 64   // a rubric's name, a path segment, a grade
 	maxTextRunes    = 2000 // a standard, a title, a source
 	maxWeight       = 100
 )
@@ -109,13 +109,13 @@ type Violations struct {
 // shows it, and never scored; its Weight is the published points where
 // they are shown, else zero.
 type Item struct {
-	Path     []string // [投入, 预算配置, 在职人员控制率]
-	Weight   decimal.Decimal
-	Standard string  // 评分标准 as published
-	Measure  Measure // for Deduct and Bands
-	Deduct   *Deduct
-	Bands    []Band
-	States   []State
+	Path       []string // [投入, 预算配置, 在职人员控制率]
+	Weight     decimal.Decimal
+	Standard   string  // 评分标准 as published
+	Measure    Measure // for Deduct and Bands
+	Deduct     *Deduct
+	Bands      []Band
+	States     []State
 	Checklist  *Checklist
 	Violations *Violations
 	// Judged takes the evaluator's score from the judgement, 0 to Weight.

@@ -274,9 +274,9 @@ func (c *compiled) deduct(v decimal.Decimal, shown Text) (budget.Rate, Text) {
 		beyond = Text{"低于" + std, "below " + std}
 	}
 	ex := num(excess)
-	head := Text{shown.Zh + "，" + beyond.Zh + " " + ex + "个百分点", shown.En + ", " + ex + " percentage points " + beyond.En}
+	head := Text{shown.Zh + "，" + beyond.Zh + " " + ex + "个百分点", shown.En + ", " + percentagePoints(ex) + " " + beyond.En}
 	step, per := num(c.step), points(d.Points)
-	rule := Text{"每" + step + "个百分点扣" + per.Zh, per.En + " per " + step + " percentage points"}
+	rule := Text{"每" + step + "个百分点扣" + per.Zh, per.En + " per " + percentagePoints(step)}
 	var score budget.Rate
 	var detail Text
 	if d.WholeSteps {
@@ -286,7 +286,11 @@ func (c *compiled) deduct(v decimal.Decimal, shown Text) (budget.Rate, Text) {
 				head.En + ": less than one step (" + rule.En + "), nothing deducted"}
 		}
 		score = budget.RateFromDecimal(w.Sub(steps.Mul(d.Points)))
-		detail = Text{"满" + num(steps) + "档（" + rule.Zh + "）", num(steps) + " whole steps (" + rule.En + ")"}
+		unit := " whole steps ("
+		if steps.Equal(decimal.NewFromInt(1)) {
+			unit = " whole step ("
+		}
+		detail = Text{"满" + num(steps) + "档（" + rule.Zh + "）", num(steps) + unit + rule.En + ")"}
 	} else {
 		// weight − excess × points / step, as one exact fraction, so the
 		// score is rounded once.
@@ -299,8 +303,27 @@ func (c *compiled) deduct(v decimal.Decimal, shown Text) (budget.Rate, Text) {
 		lost := Text{"扣" + points(w).Zh + "（扣完为止）", "all " + points(w).En + " deducted"}
 		return budget.Rate{}, join3(head, detail, lost)
 	}
-	lost := w.Sub(score.Round(scorePlaces))
-	return score, join3(head, detail, Text{"扣" + points(lost).Zh, points(lost).En + " deducted"})
+	return score, join3(head, detail, Text{"扣" + points(deducted(w, score)).Zh, points(deducted(w, score)).En + " deducted"})
+}
+
+// deducted is what a reason says was deducted: weight − score exactly
+// where that has at most four decimals (0.005 of a point, for a score
+// that rounds back to the weight), else weight − the rounded score, so
+// that the reason and the score agree.
+func deducted(w decimal.Decimal, score budget.Rate) decimal.Decimal {
+	const shown = 4
+	if s := score.Round(shown); budget.RateFromDecimal(s).Equal(score) {
+		return w.Sub(s)
+	}
+	return w.Sub(score.Round(scorePlaces))
+}
+
+// percentagePoints is "1 percentage point", "4.88 percentage points".
+func percentagePoints(n string) string {
+	if n == "1" {
+		return "1 percentage point"
+	}
+	return n + " percentage points"
 }
 
 // join3 joins a reason's head, an optional detail and its outcome.
@@ -422,7 +445,11 @@ func (c *compiled) scoreViolations(j Judgement, is *ItemScore) {
 		return
 	}
 	lost := n.Mul(each)
-	head := Text{"违规" + num(n) + "例，每例扣" + points(each).Zh, num(n) + " violations at " + points(each).En + " each"}
+	noun := " violations at "
+	if n.Equal(decimal.NewFromInt(1)) {
+		noun = " violation at "
+	}
+	head := Text{"违规" + num(n) + "例，每例扣" + points(each).Zh, num(n) + noun + points(each).En + " each"}
 	if lost.Cmp(w) >= 0 {
 		c.give(is, budget.Rate{}, Text{head.Zh + "，扣" + points(w).Zh + "（扣完为止）", head.En + ": all " + points(w).En + " deducted"})
 		return
