@@ -30,22 +30,22 @@ func TestMeasures(t *testing.T) {
 		m    rubric.Measure
 		want string // at two decimals of a percentage
 	}{
-		{rubric.Measure{Name: rubric.StaffControlRate}, "95.10%"},                                       // 136/143
-		{rubric.Measure{Name: rubric.ThreePublicChangeRate}, "98.31%"},                                  // (63.46−32)/32
-		{rubric.Measure{Name: rubric.ThreePublicChangeRate, Basis: rubric.BasisBudget}, "98.31%"},       // the same, named
-		{rubric.Measure{Name: rubric.ThreePublicChangeRate, Basis: rubric.BasisActual}, "52.30%"},       // (44.29−29.08)/29.08
-		{rubric.Measure{Name: rubric.ThreePublicControlRate}, "69.79%"},                                 // 44.29/63.46
-		{rubric.Measure{Name: rubric.KeySpendingRate}, "80.00%"},                                        // 1200/1500
-		{rubric.Measure{Name: rubric.BudgetCompletionRate}, "99.27%"},                                   // 2690.62/2710.42
-		{rubric.Measure{Name: rubric.SupplementRate}, "39.94%"},                                         // 767.86/1922.76
-		{rubric.Measure{Name: rubric.AdjustmentRate}, "0.00%"},                                          // 0/1922.76
-		{rubric.Measure{Name: rubric.CarryoverRate}, "0.73%"},                                           // 19.8/2710.42
-		{rubric.Measure{Name: rubric.CarryoverRate, Basis: rubric.BasisSpent}, "0.74%"},                 // 19.8/2690.62
-		{rubric.Measure{Name: rubric.CarryoverChangeRate}, "0.00%"},                                     // (19.8−19.8)/19.8
-		{rubric.Measure{Name: rubric.PublicExpenseControlRate}, "142.30%"},                              // 26.04/18.3
-		{rubric.Measure{Name: rubric.ProcurementRate}, "100.00%"},                                       // 30.66/30.66
-		{rubric.Measure{Name: rubric.FixedAssetUseRate}, "97.56%"},                                      // 800/820
-		{rubric.Measure{Name: rubric.BuildingAreaControlRate}, "105.00%"},                               // 1260/1200
+		{rubric.Measure{Name: rubric.StaffControlRate}, "95.10%"},                                 // 136/143
+		{rubric.Measure{Name: rubric.ThreePublicChangeRate}, "98.31%"},                            // (63.46−32)/32
+		{rubric.Measure{Name: rubric.ThreePublicChangeRate, Basis: rubric.BasisBudget}, "98.31%"}, // the same, named
+		{rubric.Measure{Name: rubric.ThreePublicChangeRate, Basis: rubric.BasisActual}, "52.30%"}, // (44.29−29.08)/29.08
+		{rubric.Measure{Name: rubric.ThreePublicControlRate}, "69.79%"},                           // 44.29/63.46
+		{rubric.Measure{Name: rubric.KeySpendingRate}, "80.00%"},                                  // 1200/1500
+		{rubric.Measure{Name: rubric.BudgetCompletionRate}, "99.27%"},                             // 2690.62/2710.42
+		{rubric.Measure{Name: rubric.SupplementRate}, "39.94%"},                                   // 767.86/1922.76
+		{rubric.Measure{Name: rubric.AdjustmentRate}, "0.00%"},                                    // 0/1922.76
+		{rubric.Measure{Name: rubric.CarryoverRate}, "0.73%"},                                     // 19.8/2710.42
+		{rubric.Measure{Name: rubric.CarryoverRate, Basis: rubric.BasisSpent}, "0.74%"},           // 19.8/2690.62
+		{rubric.Measure{Name: rubric.CarryoverChangeRate}, "0.00%"},                               // (19.8−19.8)/19.8
+		{rubric.Measure{Name: rubric.PublicExpenseControlRate}, "142.30%"},                        // 26.04/18.3
+		{rubric.Measure{Name: rubric.ProcurementRate}, "100.00%"},                                 // 30.66/30.66
+		{rubric.Measure{Name: rubric.FixedAssetUseRate}, "97.56%"},                                // 800/820
+		{rubric.Measure{Name: rubric.BuildingAreaControlRate}, "105.00%"},                         // 1260/1200
 	} {
 		r, err := tc.m.Of(in.Basic)
 		if err != nil {
@@ -75,11 +75,11 @@ func TestMeasureExact(t *testing.T) {
 
 func TestMeasureUndefined(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		m       rubric.Measure
-		basic   string
+		name     string
+		m        rubric.Measure
+		basic    string
 		sentinel error
-		missing []string
+		missing  []string
 	}{
 		{"nothing given", rubric.Measure{Name: rubric.StaffControlRate}, `basic: {}`, budget.ErrMissing, []string{"staff.actual", "staff.authorized"}},
 		{"zero denominator", rubric.Measure{Name: rubric.StaffControlRate}, `basic: {staff: {authorized: 0, actual: 3}}`, budget.ErrZeroDenominator, nil},
