@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/internal/exact"
 	"github.com/perfeval/perfeval/internal/safetext"
 )
 
@@ -582,12 +583,12 @@ func bandOf(b Band) (bandRange, string, error) {
 // contains reports whether the band holds v.
 func (b bandRange) contains(v decimal.Decimal) bool {
 	if b.lo.set {
-		if c := v.Cmp(b.lo.v); c < 0 || c == 0 && !b.lo.closed {
+		if c := exact.Cmp(v, b.lo.v); c < 0 || c == 0 && !b.lo.closed {
 			return false
 		}
 	}
 	if b.hi.set {
-		if c := v.Cmp(b.hi.v); c > 0 || c == 0 && !b.hi.closed {
+		if c := exact.Cmp(v, b.hi.v); c > 0 || c == 0 && !b.hi.closed {
 			return false
 		}
 	}

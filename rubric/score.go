@@ -32,8 +32,10 @@ type ItemScore struct {
 	Key  string // "投入/预算配置/在职人员控制率"
 	// Weight is the item's points; zero for an absent item whose points
 	// the source does not show.
-	Weight  decimal.Decimal
-	Measure Measure // zero for an item that scores no measure
+	Weight decimal.Decimal
+	// Standard is the item's 评分标准 as published, for the sheet's layout.
+	Standard string
+	Measure  Measure // zero for an item that scores no measure
 	// Value is the measure's exact value; nil where the item has no
 	// measure or it is undefined.
 	Value  *budget.Rate
@@ -169,7 +171,7 @@ func sortedKeys[T any](m map[string]T) []string {
 // score scores one item.
 func (c *compiled) score(b *Basic, j Judgement, hasJ bool, unplaced *[]Unplaced) ItemScore {
 	it := c.item
-	is := ItemScore{Path: slices.Clone(it.Path), Key: c.key, Weight: it.Weight, Measure: it.Measure, Status: Unscored}
+	is := ItemScore{Path: slices.Clone(it.Path), Key: c.key, Weight: it.Weight, Standard: it.Standard, Measure: it.Measure, Status: Unscored}
 	unused := func(field string, used bool) {
 		if hasJ && used {
 			*unplaced = append(*unplaced, Unplaced{Key: "judgements." + c.key + "." + field,
@@ -261,13 +263,13 @@ func (c *compiled) deduct(v decimal.Decimal, shown Text) (budget.Rate, Text) {
 	var excess decimal.Decimal
 	var beyond Text // "超过100%" / "above 100%"
 	if d.Above != nil {
-		if v.Cmp(c.std) <= 0 {
+		if exact.Cmp(v, c.std) <= 0 {
 			return budget.RateFromDecimal(w), Text{shown.Zh + "，未超过" + std + "，得" + points(w).Zh, shown.En + ", not above " + std + ": full " + points(w).En}
 		}
 		excess = v.Sub(c.std)
 		beyond = Text{"超过" + std, "above " + std}
 	} else {
-		if v.Cmp(c.std) >= 0 {
+		if exact.Cmp(v, c.std) >= 0 {
 			return budget.RateFromDecimal(w), Text{shown.Zh + "，不低于" + std + "，得" + points(w).Zh, shown.En + ", not below " + std + ": full " + points(w).En}
 		}
 		excess = c.std.Sub(v)
