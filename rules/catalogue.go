@@ -2,7 +2,9 @@ package rules
 
 import "github.com/perfeval/perfeval/evaluation"
 
-// catalogue is every rule of SPEC §5 in the order reports list them. The
+// catalogue is every rule of the catalogue in the order reports list them:
+// the self-evaluation rules, then those of the declaration and monitoring
+// forms and of the links between the stages. The
 // rules are immutable values; Sets refer to them.
 func catalogue() []Rule {
 	return []Rule{
@@ -34,6 +36,25 @@ func catalogue() []Rule {
 		narrativeMismatch,
 		textMissing,
 		textPlaceholder,
+		declarationFundsBalance,
+		declarationDimensions,
+		declarationCostIndicator,
+		declarationCostDirection,
+		declarationPeriod,
+		declarationDeadlineOutside,
+		declarationNotMeasurable,
+		declarationPercentRange,
+		declarationAttribute,
+		monitoringExecutionRate,
+		monitoringBehindSchedule,
+		monitoringExplanationMissing,
+		monitoringForecastShort,
+		traceIndicatorMissing,
+		traceIndicatorAdded,
+		traceTargetChanged,
+		traceWeightChanged,
+		traceBudgetChanged,
+		traceDuplicate,
 	}
 }
 

@@ -21,15 +21,20 @@ const (
 	RateParam
 	// NumberParam is a plain decimal number.
 	NumberParam
+	// ScheduleParam is a map of months to floors of execution, written
+	// "{4: 25%, 6: 40%}"; empty for none (see Schedule).
+	ScheduleParam
 )
 
-// String returns "amount", "rate" or "number".
+// String returns "amount", "rate", "number" or "schedule".
 func (k ParamKind) String() string {
 	switch k {
 	case AmountParam:
 		return "amount"
 	case RateParam:
 		return "rate"
+	case ScheduleParam:
+		return "schedule"
 	}
 	return "number"
 }
@@ -50,6 +55,7 @@ type value struct {
 	amount budget.Amount
 	rate   budget.Rate
 	number decimal.Decimal
+	sched  Schedule
 }
 
 func parseValue(kind ParamKind, text string) (value, error) {
@@ -64,6 +70,8 @@ func parseValue(kind ParamKind, text string) (value, error) {
 		if err != nil {
 			err = fmt.Errorf("write a rate as a percentage, such as 90%%: %w", err)
 		}
+	case ScheduleParam:
+		v.sched, err = ParseSchedule(v.text)
 	default:
 		v.number, err = budget.ParseNumber(v.text)
 	}
@@ -96,6 +104,9 @@ func (p *Params) Rate(name string) budget.Rate { return p.get(name, RateParam).r
 
 // Number returns the number parameter name.
 func (p *Params) Number(name string) decimal.Decimal { return p.get(name, NumberParam).number }
+
+// Schedule returns the schedule parameter name.
+func (p *Params) Schedule(name string) Schedule { return p.get(name, ScheduleParam).sched }
 
 // Text returns the parameter's value as written; "" if the set has none.
 func (p *Params) Text(name string) string { return p.values[name].text }
