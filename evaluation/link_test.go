@@ -235,3 +235,40 @@ func TestProjectKeyLinks(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, k("C1", "智慧校园", "教育局", 2025), key)
 }
+
+// The first pass reads a self-evaluation's header only, and finds the
+// same project-year as a full decode.
+func TestDecodeForLinking(t *testing.T) {
+	for _, p := range []string{exampleDeclaration, exampleMonitoring, exampleSelf, tianhe} {
+		full, err := evaluation.ReadFile(p)
+		require.NoError(t, err)
+		f, err := evaluation.ReadFileForLinking(p)
+		require.NoError(t, err)
+		if full.Kind() == evaluation.Department {
+			assert.Nil(t, f)
+			continue
+		}
+		want, _ := evaluation.KeyOf(full)
+		got, ok := evaluation.KeyOf(f)
+		assert.True(t, ok, p)
+		assert.Equal(t, want, got, p)
+		if full.Kind() != evaluation.Project {
+			assert.Equal(t, full, f, "declarations and monitoring forms are read whole")
+		}
+	}
+	// Only the keys that place it are read: the rest may be wrong.
+	f, err := evaluation.DecodeForLinking("s.yaml", []byte("kind: project-self-evaluation\ncode: C1\nyear: 2025年\nfunds: {nonsense: 1}\n"))
+	require.NoError(t, err)
+	key, ok := evaluation.KeyOf(f)
+	require.True(t, ok)
+	assert.Equal(t, evaluation.ProjectKey{Code: "C1", Year: 2025}, key)
+
+	for _, bad := range []string{"kind: project-self-evaluation\nyear: 一九\n", "kind: [\n", "kind: project-monitoring\nas_of: 13\n"} {
+		_, err := evaluation.DecodeForLinking("bad.yaml", []byte(bad))
+		var de *evaluation.DecodeError
+		assert.ErrorAs(t, err, &de, bad)
+	}
+	f, err = evaluation.DecodeForLinking("x.json", []byte(`{"kind":"rubric"}`))
+	assert.NoError(t, err)
+	assert.Nil(t, f)
+}
