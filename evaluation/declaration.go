@@ -106,7 +106,8 @@ type DeclarationIndicator struct {
 	Name string `yaml:"name" label:"三级指标" validate:"-"`
 	// Target is 指标值 as written, operator included ("≥20台").
 	Target string `yaml:"target" label:"指标值" validate:"-"`
-	// Basis is 取值依据: 计划标准, 行业标准, 历史标准 or 其他.
+	// Basis is 取值依据 as written (计划标准, 行业标准, 历史标准, 其他 …);
+	// it is not checked against a list.
 	Basis string `yaml:"basis" label:"取值依据" validate:"-"`
 	// Weight is 分值 where the layout gives one; nil otherwise.
 	Weight *decimal.Decimal `yaml:"weight" label:"分值" validate:"omitempty,decimal_nonnegative"`

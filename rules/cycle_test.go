@@ -142,6 +142,7 @@ func TestCycleRulesFire(t *testing.T) {
 		{"percent range", "declaration.percent-range", decl(replace(cleanDeclaration, "name: 教学信息化覆盖率, target: ≥95%", "name: 教学信息化覆盖率, target: ≥105%")), nil, nil, []string{"indicators[3].target"}, evaluation.Warning},
 		{"attribute", "declaration.attribute", decl(replace(cleanDeclaration, "attribute: 新增项目", "attribute: 基础建设、修缮类")), nil, nil, []string{"attribute"}, evaluation.Warning},
 		{"type", "declaration.attribute", decl(replace(cleanDeclaration, "type: 一次性", "type: 长期")), nil, nil, []string{"type"}, evaluation.Warning},
+		{"type ticked", "declaration.attribute", decl(replace(cleanDeclaration, "type: 一次性", "type: 1.基本建设类 □ 2.行政事业类 □ 3.其他专项类 √")), nil, nil, []string{"type"}, evaluation.Warning},
 
 		{"execution rate", "monitoring.execution-rate", mon(replace(cleanMonitoring, "60.00%", "61.00%")), nil, nil, []string{"funds.reported.execution_rate"}, evaluation.Error},
 		{"execution rate undefined", "monitoring.execution-rate", mon(replace(cleanMonitoring, "annual_budget: 100", "annual_budget: 0")), nil, nil, []string{"funds.reported.execution_rate"}, evaluation.Error},
@@ -244,6 +245,9 @@ func TestCycleRulesSilent(t *testing.T) {
 		{"a growth rate above 100%", "declaration.percent-range", decl(replace(cleanDeclaration, "name: 教学信息化覆盖率, target: ≥95%", "name: 收入增长率, target: 120%")), nil, nil},
 		{"100% is a share", "declaration.percent-range", decl(replace(cleanDeclaration, "target: ≥95%", "target: ≥100%")), nil, nil},
 		{"attribute with 项目 or without", "declaration.attribute", decl(replace(replace(cleanDeclaration, "attribute: 新增项目", "attribute: 持续性项目"), "type: 一次性", "type: 常年性项目")), nil, nil},
+		{"attribute ticked in a printed choice", "declaration.attribute", decl(replace(replace(cleanDeclaration, "attribute: 新增项目", "attribute: 1、持续性项目 ☑ 2、新增性项目 □"), "type: 一次性", "type: 1、常年性项目 □ √ 2、延续性项目 □ 3、一次性项目 □")), nil, nil},
+		{"nothing ticked", "declaration.attribute", decl(replace(cleanDeclaration, "attribute: 新增项目", "attribute: 部门预算 □ 切块预算 □")), nil, nil},
+		{"a province's own list", "declaration.attribute", decl(replace(cleanDeclaration, "attribute: 新增项目", "attribute: 滚动项目")), nil, []string{"project_attributes", "新增项目, 延续项目, 滚动项目"}},
 		{"rate at its printed precision", "monitoring.execution-rate", mon(replace(replace(cleanMonitoring, "executed: 60", "executed: 60.4"), "60.00%", "60%")), nil, nil},
 		{"a gap of exactly 10 points", "monitoring.behind-schedule", mon(replace(replace(cleanMonitoring, "executed: 60", "executed: 48.33"), "60.00%", "48.33%")), nil, nil},
 		{"at the schedule's floor", "monitoring.behind-schedule", mon(replace(replace(cleanMonitoring, "executed: 60", "executed: 40"), "60.00%", "40.00%")), nil, []string{"schedule", "{4: 25%, 6: 40%, 8: 60%, 10: 80%}"}},
@@ -388,4 +392,20 @@ func TestScheduleInRulesFile(t *testing.T) {
 	assert.Equal(t, "params.schedule", fe.Key)
 	_, err = rules.ParseFile("bad.yaml", []byte("params:\n  max_schedule_gap: {4: 1}\n"), nil)
 	assert.Error(t, err)
+}
+
+// A rules file lists a province's own values, as a YAML list.
+func TestWordsInRulesFile(t *testing.T) {
+	set, err := rules.ParseFile("p.yaml", []byte("params:\n  project_attributes: [经常性项目, 滚动项目]\n"), nil)
+	require.NoError(t, err)
+	f := rulestest.Declaration(t, replace(cleanDeclaration, "attribute: 新增项目", "attribute: 滚动项目"))
+	for _, x := range evaluation.Evaluate(f, set).Findings {
+		assert.NotEqual(t, "declaration.attribute", x.Rule, x.Message.Zh)
+	}
+	f = rulestest.Declaration(t, cleanDeclaration)
+	var fired bool
+	for _, x := range evaluation.Evaluate(f, set).Findings {
+		fired = fired || x.Rule == "declaration.attribute"
+	}
+	assert.True(t, fired, "新增项目 is not in the province's list")
 }

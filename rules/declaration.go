@@ -101,6 +101,11 @@ var declarationCostIndicator = New(Info{
 	}
 })
 
+// A cost target is a ceiling in practice, not by a rule the library has
+// seen: templates print "(≤**元/株)" (同心县 2023), forms fill in
+// "≤ 30 万元" (大英县 2023) and "项目总成本 ≤90万元" (贵池区 2022). A cost
+// target written without a direction ("1600元/亩", "参照政府采购成本控制")
+// is common and is not this rule's concern.
 var declarationCostDirection = New(Info{
 	ID: "declaration.cost-direction", Severity: evaluation.Warning,
 	Title: text("成本指标的指标值设了下限（≥）而非上限", "a cost indicator's target sets a floor (≥) rather than a ceiling"),
@@ -111,8 +116,8 @@ var declarationCostDirection = New(Info{
 	for _, r := range c.Rows {
 		if isDimension(r.Level2, "成本") && r.Target.Operator() == indicator.HigherIsBetter {
 			c.Report(r.Path+".target",
-				text(fmt.Sprintf("成本指标“%s”的指标值“%s”是下限：成本应控制在上限以内（≤）", r.Name, r.Target.Raw()),
-					fmt.Sprintf("cost indicator %q sets a floor, %q: a cost is held under a ceiling (≤)", r.Name, r.Target.Raw())),
+				text(fmt.Sprintf("成本指标“%s”的指标值“%s”设的是下限；成本指标通常以上限（≤）约束，请核实方向", r.Name, r.Target.Raw()),
+					fmt.Sprintf("cost indicator %q sets a floor, %q; a cost target is usually a ceiling (≤): check its direction", r.Name, r.Target.Raw())),
 				"≤", r.Target.Raw())
 		}
 	}
@@ -169,6 +174,11 @@ var declarationDeadlineOutside = New(Info{
 	}
 })
 
+// Targets are to be 细化量化: "未设置绩效目标或绩效目标设置不合理、未细化量化的
+// 项目不得进入下一步预算编制环节" (a 2017 local notice); "尽量进行定量表述，
+// 不能以量化形式表述的，可以采用定性的分级分档形式表述" (a local 绩效评价办法).
+// So a number, a deadline or a graded level (优秀, 合格, 达标, 第一名, 是)
+// can be checked later, and a bare trend (有效提升) or free text cannot.
 var declarationNotMeasurable = New(Info{
 	ID: "declaration.not-measurable", Severity: evaluation.Warning,
 	Title: text("产出指标的指标值既非数量、时限，也非可判定的定性等级（如“有效提升”）",
@@ -244,44 +254,102 @@ var declarationPercentRange = New(Info{
 	}
 })
 
-// Recognised 项目属性 and 项目类型: the values the declaration template
-// offers (新增项目 / 延续项目, 财预〔2011〕285号 附1-1), those of Huangshi's
-// forms (持续性 / 新增性; 常年性 / 延续性 / 一次性), and 经常性 / 一次性.
-// Compared without a trailing 项目.
+// Recognised 项目属性 and 项目类型, the defaults of the parameters
+// project_attributes and project_types: the values the declaration
+// template offers (新增项目 / 延续项目, 财预〔2011〕285号 附1-1; 经常性项目 on
+// a 2017 绩效目标评审申报表), those of Huangshi's forms (持续性项目 / 新增性项目;
+// 常年性项目 / 延续性项目 / 一次性项目), and 一次性项目. Real forms use
+// others (滚动项目; 基本建设类 as a 项目类型), so a province lists its own.
+// Values are compared without a trailing 项目.
 var (
-	attributes   = []string{"经常性", "一次性", "新增", "延续", "持续性", "新增性"}
-	projectTypes = []string{"常年性", "延续性", "一次性"}
+	attributesParam = Param{Name: "project_attributes", Kind: WordsParam, Default: "经常性项目, 一次性项目, 新增项目, 延续项目, 持续性, 新增性",
+		Doc: text("公认的项目属性取值", "the recognised values of the project attribute")}
+	projectTypesParam = Param{Name: "project_types", Kind: WordsParam, Default: "常年性, 延续性, 一次性",
+		Doc: text("公认的项目类型取值", "the recognised values of the project type")}
 )
 
 func recognised(v string, known []string) bool {
 	t := strings.TrimSuffix(strings.TrimSpace(v), "项目")
 	for _, k := range known {
-		if t == k {
+		if t == strings.TrimSuffix(k, "项目") {
 			return true
 		}
 	}
 	return false
 }
 
+// Boxes of a printed choice, and the marks that tick one: "1、持续性项目 ☑
+// 2、新增性项目 □", "常年性项目 □ √", "新增项目□ 延续项目√".
+const (
+	boxMarks  = "□☐"
+	tickMarks = "☑☒■√✓✔"
+)
+
+// chosen reads a cell as the filer wrote it: plain text is the value
+// itself; a printed choice of boxes gives the options ticked, none when
+// nothing is ticked.
+func chosen(v string) []string {
+	if !strings.ContainsAny(v, boxMarks+tickMarks) {
+		return []string{strings.TrimSpace(v)}
+	}
+	var (
+		out     []string
+		current strings.Builder
+		last    string // the option whose box came last
+	)
+	option := func(s string) string {
+		s = strings.Trim(strings.TrimSpace(s), "、,，;； ")
+		// 1、 1. (1) ①: the option's number.
+		s = strings.TrimLeft(s, "0123456789.、()（）①②③④⑤⑥⑦⑧⑨ ")
+		return strings.TrimSpace(s)
+	}
+	for _, r := range v {
+		switch {
+		case strings.ContainsRune(boxMarks, r):
+			last = option(current.String())
+			current.Reset()
+		case strings.ContainsRune(tickMarks, r):
+			if o := option(current.String()); o != "" {
+				out = append(out, o) // the tick is the option's box
+			} else if last != "" {
+				out = append(out, last) // the tick follows the box
+			}
+			current.Reset()
+			last = ""
+		default:
+			current.WriteRune(r)
+		}
+	}
+	return out
+}
+
 var declarationAttribute = New(Info{
 	ID: "declaration.attribute", Severity: evaluation.Warning,
-	Title: text("项目属性或项目类型不是公认的取值", "the project attribute or project type is not one of the recognised values"),
+	Title: text("项目属性或项目类型不是公认的取值（project_attributes、project_types）",
+		"the project attribute or project type is not one of the recognised values (project_attributes, project_types)"),
+	Params: []Param{attributesParam, projectTypesParam},
 }, func(c *Context) {
 	f := declarationOf(c)
 	if f == nil {
 		return
 	}
-	if a := strings.TrimSpace(f.Attribute); a != "" && !recognised(a, attributes) {
-		c.Report("attribute",
-			text(fmt.Sprintf("项目属性“%s”不是经常性项目、一次性项目、新增项目、延续项目、持续性或新增性", clip(a)),
-				fmt.Sprintf("the project attribute %q is not a recognised value (recurring, one-off, new, continuing, ongoing or newly added)", clip(a))),
-			"经常性项目 | 一次性项目 | 新增项目 | 延续项目 | 持续性 | 新增性", clip(a))
-	}
-	if t := strings.TrimSpace(f.Type); t != "" && !recognised(t, projectTypes) {
-		c.Report("type",
-			text(fmt.Sprintf("项目类型“%s”不是常年性、延续性或一次性", clip(t)),
-				fmt.Sprintf("the project type %q is not a recognised value (yearly, continuing or one-off)", clip(t))),
-			"常年性 | 延续性 | 一次性", clip(t))
+	for _, cell := range []struct {
+		path, zh, en, value string
+		known               []string
+	}{
+		{"attribute", "项目属性", "project attribute", f.Attribute, c.Params().Words("project_attributes")},
+		{"type", "项目类型", "project type", f.Type, c.Params().Words("project_types")},
+	} {
+		for _, v := range chosen(cell.value) {
+			if v == "" || recognised(v, cell.known) {
+				continue
+			}
+			list := strings.Join(cell.known, "、")
+			c.Report(cell.path,
+				text(fmt.Sprintf("%s“%s”不是公认的取值（%s）", cell.zh, clip(v), list),
+					fmt.Sprintf("the %s %q is not one of the recognised values", cell.en, clip(v))),
+				strings.Join(cell.known, " | "), clip(v))
+		}
 	}
 })
 

@@ -183,12 +183,22 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 }
 
 // paramText returns a parameter's value as text: a scalar as written, a
-// mapping of scalars (a schedule, {4: 25%, 6: 40%}) in flow form for the
-// parameter's parser to read.
+// mapping of scalars (a schedule, {4: 25%, 6: 40%}) or a list of them
+// (words, [新增项目, 延续项目]) in flow form for the parameter's parser to
+// read.
 func paramText(v *yaml.Node) (string, bool) {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		return v.Value, true
+	case yaml.SequenceNode:
+		items := make([]string, 0, len(v.Content))
+		for _, x := range v.Content {
+			if x.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			items = append(items, x.Value)
+		}
+		return "[" + strings.Join(items, ", ") + "]", true
 	case yaml.MappingNode:
 		var b strings.Builder
 		b.WriteByte('{')

@@ -24,9 +24,12 @@ const (
 	// ScheduleParam is a map of months to floors of execution, written
 	// "{4: 25%, 6: 40%}"; empty for none (see Schedule).
 	ScheduleParam
+	// WordsParam is a list of words, written "新增项目, 延续项目" (commas
+	// or 、 between them).
+	WordsParam
 )
 
-// String returns "amount", "rate", "number" or "schedule".
+// String returns "amount", "rate", "number", "schedule" or "words".
 func (k ParamKind) String() string {
 	switch k {
 	case AmountParam:
@@ -35,6 +38,8 @@ func (k ParamKind) String() string {
 		return "rate"
 	case ScheduleParam:
 		return "schedule"
+	case WordsParam:
+		return "words"
 	}
 	return "number"
 }
@@ -56,6 +61,7 @@ type value struct {
 	rate   budget.Rate
 	number decimal.Decimal
 	sched  Schedule
+	words  []string
 }
 
 func parseValue(kind ParamKind, text string) (value, error) {
@@ -72,6 +78,8 @@ func parseValue(kind ParamKind, text string) (value, error) {
 		}
 	case ScheduleParam:
 		v.sched, err = ParseSchedule(v.text)
+	case WordsParam:
+		v.words = parseWords(v.text)
 	default:
 		v.number, err = budget.ParseNumber(v.text)
 	}
@@ -107,6 +115,10 @@ func (p *Params) Number(name string) decimal.Decimal { return p.get(name, Number
 
 // Schedule returns the schedule parameter name.
 func (p *Params) Schedule(name string) Schedule { return p.get(name, ScheduleParam).sched }
+
+// Words returns the words parameter name. The slice is the set's own:
+// do not modify it.
+func (p *Params) Words(name string) []string { return p.get(name, WordsParam).words }
 
 // Text returns the parameter's value as written; "" if the set has none.
 func (p *Params) Text(name string) string { return p.values[name].text }

@@ -67,3 +67,34 @@ func TestIsLevel(t *testing.T) {
 		}
 	}
 }
+
+// chosen reads a value as typed, or the options ticked in a printed
+// choice, as published forms show them.
+func TestChosen(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"新增项目", []string{"新增项目"}},
+		{" 基础建设、修缮类 ", []string{"基础建设、修缮类"}},
+		{"1、持续性项目 □ 2、新增性项目 □", nil},                           // 黄石 2019: nothing ticked
+		{"1、常年性项目 □ √ 2、延续性项目 □ 3、一次性项目 □", []string{"常年性项目"}}, // 黄石 2019
+		{"1、持续性项目 ☑ 2、新增性项目 □", []string{"持续性项目"}},             // 黄石 2022
+		{"持续性项目□、新增性项目☑", []string{"新增性项目"}},                   // 湖北工程学院
+		{"新增项目□ 延续项目√", []string{"延续项目"}},                      // 岳阳楼区 2017
+		{"部门预算 □ 切块预算 □", nil},                                 // 芜湖 2019
+		{"新增项目☑ 延续项目☑", []string{"新增项目", "延续项目"}},
+	}
+	for _, tt := range tests {
+		got := chosen(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("chosen(%q) = %q, want %q", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("chosen(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		}
+	}
+}

@@ -106,3 +106,18 @@ func (s Schedule) String() string {
 	b.WriteByte('}')
 	return b.String()
 }
+
+// parseWords reads a list of words separated by commas (half or full
+// width), 、 or semicolons, with surrounding space and brackets removed:
+// "[新增项目, 延续项目]" and "新增项目、延续项目" are the same list.
+func parseWords(s string) []string {
+	t := strings.TrimSpace(s)
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "["), "]"))
+	var out []string
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(",，、;；", r) }) {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
