@@ -32,7 +32,9 @@ func updating() bool {
 }
 
 // goldenReport is what the cycle golden files record of a report: what
-// the JSON report carries, with messages in both languages.
+// the JSON report carries, with messages in both languages. The files end
+// in .golden, not .json, so that a folder walk does not take them for
+// forms.
 type goldenReport struct {
 	Source   string                  `json:"source"`
 	Kind     evaluation.Kind         `json:"kind"`
@@ -119,7 +121,7 @@ func TestCycleGoldenRealForms(t *testing.T) {
 			f, err := evaluation.ReadFile(p)
 			require.NoError(t, err)
 			rep := evaluation.Evaluate(f, rules.NationalProfile())
-			checkGolden(t, strings.TrimSuffix(p, ".yaml")+".json", golden(filepath.Base(p), rep))
+			checkGolden(t, strings.TrimSuffix(p, ".yaml")+".golden", golden(filepath.Base(p), rep))
 		})
 	}
 }
@@ -137,7 +139,7 @@ func TestCycleGoldenLinked(t *testing.T) {
 	for i, sf := range set {
 		t.Run(sf.Source, func(t *testing.T) {
 			rep := evaluation.EvaluateLinked(sf.Form, links[i], rules.NationalProfile())
-			checkGolden(t, filepath.Join("testdata/cycle/linked", strings.TrimSuffix(sf.Source, ".yaml")+".json"), golden(sf.Source, rep))
+			checkGolden(t, filepath.Join("testdata/cycle/linked", strings.TrimSuffix(sf.Source, ".yaml")+".golden"), golden(sf.Source, rep))
 		})
 	}
 }
