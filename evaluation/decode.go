@@ -143,14 +143,15 @@ func (d *decoder) wrap(n *node, path string, sentinel error, err error) *DecodeE
 }
 
 var (
-	amountType    = reflect.TypeFor[*budget.Amount]()
-	rateType      = reflect.TypeFor[*budget.Rate]()
-	decimalType   = reflect.TypeFor[*decimal.Decimal]()
-	unitType      = reflect.TypeFor[budget.Unit]()
-	directionType = reflect.TypeFor[indicator.Direction]()
-	sourceType    = reflect.TypeFor[budget.SourceKind]()
-
-	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	amountType     = reflect.TypeFor[*budget.Amount]()
+	rateType       = reflect.TypeFor[*budget.Rate]()
+	decimalType    = reflect.TypeFor[*decimal.Decimal]()
+	unitType       = reflect.TypeFor[budget.Unit]()
+	directionType  = reflect.TypeFor[indicator.Direction]()
+	sourceType     = reflect.TypeFor[budget.SourceKind]()
+	dateType       = reflect.TypeFor[Date]()
+	monthType      = reflect.TypeFor[Month]()
+	likelihoodType = reflect.TypeFor[Likelihood]()
 )
 
 func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) error {
@@ -228,10 +229,8 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		}
 		v.SetString(s)
 		return nil
-	}
-	if parse == nil && reflect.PointerTo(t).Implements(textUnmarshalerType) {
-		// A value type that reads itself from its text (a Date, a Month,
-		// a Likelihood).
+	case dateType, monthType, likelihoodType:
+		// Value types that read themselves from their text.
 		if n.kind == nullNode {
 			return nil
 		}
