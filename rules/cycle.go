@@ -9,9 +9,39 @@ import (
 	"github.com/perfeval/perfeval/internal/narrative"
 )
 
-// What text.missing and narrative.mismatch check on the declaration and
-// monitoring forms. The two rules live in text.go and narrative.go; these
-// helpers give them the cells of the new kinds.
+// The rules of the performance cycle: declaration.* (declaration.go),
+// monitoring.* (monitoring.go) and trace.* (trace.go), and what
+// text.missing and narrative.mismatch check on the two new kinds (the
+// helpers below, which text.go and narrative.go call).
+//
+// Decisions where the contract is silent:
+//
+//   - text.missing reports an empty 实施单位 as info: several published
+//     layouts name only a 预算单位 or 项目执行单位.
+//   - declaration.dimensions counts a 二级指标 naming 满意度 as a
+//     satisfaction indicator: the 财预〔2011〕285号 layout puts
+//     社会公众或服务对象满意度指标 under 效益指标.
+//   - declaration.not-measurable looks at the annual 产出 rows; an empty
+//     target is not measurable, a target that cannot be read at all is
+//     left to text.placeholder.
+//   - declaration.deadline-outside checks every deadline target, annual
+//     and long-term; a deadline without a year (12月底前) is of the form's
+//     year.
+//   - declaration.percent-range takes a name with 率, 满意度, 占比, 比例,
+//     比重 or 覆盖面 for a share, unless it names a change (增长, 增幅, 提高率,
+//     变动率, 收益率 …).
+//   - declaration.attribute reads the ticked options of a printed choice,
+//     and says nothing of a choice left unticked; the recognised values are
+//     the parameters project_attributes and project_types.
+//   - monitoring.behind-schedule uses the rate computed from the amounts,
+//     else the rate as printed; with a schedule, a month before its first
+//     floor is not checked, and the rate is compared with the floor at two
+//     decimals.
+//   - monitoring.explanation-missing: a form-level 偏差 or 举措 row (the
+//     Huangshi layout) explains every indicator.
+//   - The trace rules hold later stages to the declaration (see trace.go);
+//     trace.target-changed reports a stricter target as info, and a
+//     severity override of the set applies to its error findings only.
 
 // cycleTextMissing reports the required texts of a declaration (项目名称,
 // 主管部门, 年度目标; 实施单位 as info, since several published layouts name
