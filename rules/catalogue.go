@@ -2,9 +2,7 @@ package rules
 
 import "github.com/perfeval/perfeval/evaluation"
 
-// catalogue is every rule of the catalogue in the order reports list them:
-// the self-evaluation rules, then those of the declaration and monitoring
-// forms and of the links between the stages. The
+// catalogue is every rule of SPEC §5 in the order reports list them. The
 // rules are immutable values; Sets refer to them.
 func catalogue() []Rule {
 	return []Rule{

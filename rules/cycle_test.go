@@ -409,3 +409,11 @@ func TestWordsInRulesFile(t *testing.T) {
 	}
 	assert.True(t, fired, "新增项目 is not in the province's list")
 }
+
+func TestScheduleErrorsInBothLanguages(t *testing.T) {
+	_, err := rules.ParseSchedule("{13: 10%}")
+	var ve *rules.ValueError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "进度下限“13: 10%”的月份应为 1 至 12", ve.Message(evaluation.Chinese))
+	assert.Equal(t, `schedule entry "13: 10%": the month must be 1 to 12`, ve.Message(evaluation.English))
+}

@@ -47,22 +47,26 @@ func ParseSchedule(s string) (Schedule, error) {
 			m, f, ok = strings.Cut(item, "：")
 		}
 		if !ok {
-			return Schedule{}, fmt.Errorf("schedule entry %q: want month: floor, such as 6: 40%%", strings.TrimSpace(item))
+			return Schedule{}, valueError(fmt.Sprintf("进度下限“%s”应写作 月份: 下限，如 6: 40%%", strings.TrimSpace(item)),
+				fmt.Sprintf("schedule entry %q: want month: floor, such as 6: 40%%", strings.TrimSpace(item)))
 		}
 		month, err := evaluation.ParseMonth(m)
 		if err != nil || month == 0 {
-			return Schedule{}, fmt.Errorf("schedule entry %q: the month must be 1 to 12", strings.TrimSpace(item))
+			return Schedule{}, valueError(fmt.Sprintf("进度下限“%s”的月份应为 1 至 12", strings.TrimSpace(item)),
+				fmt.Sprintf("schedule entry %q: the month must be 1 to 12", strings.TrimSpace(item)))
 		}
 		floor, err := budget.ParsePercent(f)
 		if err != nil {
-			return Schedule{}, fmt.Errorf("schedule entry %q: write the floor as a percentage, such as 40%%: %w", strings.TrimSpace(item), err)
+			return Schedule{}, valueError(fmt.Sprintf("进度下限“%s”应写作百分数，如 40%%", strings.TrimSpace(item)),
+				fmt.Sprintf("schedule entry %q: write the floor as a percentage, such as 40%%", strings.TrimSpace(item)))
 		}
 		if floor.Cmp(budget.RateFromDecimal(decimal.Zero)) < 0 || floor.Cmp(budget.One()) > 0 {
-			return Schedule{}, fmt.Errorf("schedule entry %q: a floor lies between 0%% and 100%%", strings.TrimSpace(item))
+			return Schedule{}, valueError(fmt.Sprintf("进度下限“%s”应在 0%% 至 100%% 之间", strings.TrimSpace(item)),
+				fmt.Sprintf("schedule entry %q: a floor lies between 0%% and 100%%", strings.TrimSpace(item)))
 		}
 		for _, st := range sc.steps {
 			if st.month == int(month) {
-				return Schedule{}, fmt.Errorf("schedule: month %d given twice", month)
+				return Schedule{}, valueError(fmt.Sprintf("进度下限的 %d 月重复给出", month), fmt.Sprintf("schedule: month %d given twice", month))
 			}
 		}
 		sc.steps = append(sc.steps, scheduleStep{month: int(month), floor: floor})
@@ -70,8 +74,10 @@ func ParseSchedule(s string) (Schedule, error) {
 	slices.SortFunc(sc.steps, func(a, b scheduleStep) int { return a.month - b.month })
 	for i := 1; i < len(sc.steps); i++ {
 		if sc.steps[i].floor.Cmp(sc.steps[i-1].floor) < 0 {
-			return Schedule{}, fmt.Errorf("schedule: the floor of month %d (%s) is below that of month %d (%s)",
-				sc.steps[i].month, sc.steps[i].floor, sc.steps[i-1].month, sc.steps[i-1].floor)
+			return Schedule{}, valueError(
+				fmt.Sprintf("%d 月的进度下限（%s）低于 %d 月的（%s）", sc.steps[i].month, sc.steps[i].floor, sc.steps[i-1].month, sc.steps[i-1].floor),
+				fmt.Sprintf("schedule: the floor of month %d (%s) is below that of month %d (%s)",
+					sc.steps[i].month, sc.steps[i].floor, sc.steps[i-1].month, sc.steps[i-1].floor))
 		}
 	}
 	return sc, nil
@@ -121,3 +127,16 @@ func parseWords(s string) []string {
 	}
 	return out
 }
+
+// ValueError is a parameter value that cannot be read, said in both
+// languages.
+type ValueError struct {
+	Msg evaluation.Text
+}
+
+func valueError(zh, en string) *ValueError { return &ValueError{Msg: text(zh, en)} }
+
+func (e *ValueError) Error() string { return e.Msg.En }
+
+// Message returns the error in lang.
+func (e *ValueError) Message(lang evaluation.Lang) string { return e.Msg.In(lang) }
