@@ -29,6 +29,9 @@ type Subject struct {
 	// (EvaluateLinked); empty for Evaluate, for a declaration and for a
 	// form nothing links to.
 	Links Links
+	// Traces match this form's indicators with those of each linked
+	// earlier stage, declaration first; nil when nothing is linked.
+	Traces []Trace
 }
 
 // Department returns the department form, or nil for a project form.
@@ -91,13 +94,13 @@ func evaluate(f Form, c Checker, links Links) Report {
 			s.Figures.ExecutionRate = &r
 		}
 		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), "", f.Indicators)
-		s.Links = links
+		s.Links, s.Traces = links, traceLinks(f, links)
 	case *DeclarationForm:
 		s.Rows = declarationRows(f)
 	case *MonitoringForm:
 		s.Figures = monitoringFigures(f)
 		s.Rows = monitoringRows(f)
-		s.Links = links
+		s.Links, s.Traces = links, traceLinks(f, links)
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
 	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Linked: s.Links.linked()}

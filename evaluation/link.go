@@ -74,6 +74,26 @@ type SummaryIndicator struct {
 	// Direction is a self-evaluation row's direction: override; else
 	// Unspecified.
 	Direction indicator.Direction
+
+	parsed indicator.Value // Target read, when Summarize made the summary
+	read   bool
+}
+
+// ParsedTarget returns the target as indicator.Parse reads it; a summary
+// made by Summarize has read it once already.
+func (s *SummaryIndicator) ParsedTarget() indicator.Value {
+	if s.read {
+		return s.parsed
+	}
+	return indicator.Parse(s.Target)
+}
+
+// summaryIndicator is a row of a summary, its texts copied and its target
+// read once.
+func summaryIndicator(i int, level indicator.Level, level1, name, target string) SummaryIndicator {
+	target = strings.Clone(target)
+	return SummaryIndicator{Path: indexPath("", "indicators", i), Level: level, Level1: strings.Clone(level1),
+		Name: strings.Clone(name), Target: target, parsed: indicator.Parse(target), read: true}
 }
 
 // MatchKey returns what the indicator is matched on across stages: its
@@ -105,8 +125,9 @@ func Summarize(source string, f Form) (Summary, bool) {
 		for i := range f.Indicators {
 			row := &f.Indicators[i]
 			level, level1 := lr.next(row.Level1, row.Level2)
-			s.Indicators = append(s.Indicators, SummaryIndicator{Path: indexPath("", "indicators", i), Level: level,
-				Level1: c(level1), Name: c(row.Name), Target: c(row.Target), Weight: row.Weight})
+			si := summaryIndicator(i, level, level1, row.Name, row.Target)
+			si.Weight = row.Weight
+			s.Indicators = append(s.Indicators, si)
 		}
 	case *MonitoringForm:
 		if f == nil {
@@ -118,8 +139,7 @@ func Summarize(source string, f Form) (Summary, bool) {
 		for i := range f.Indicators {
 			row := &f.Indicators[i]
 			level, level1 := lr.next(row.Level1, row.Level2)
-			s.Indicators = append(s.Indicators, SummaryIndicator{Path: indexPath("", "indicators", i), Level: level,
-				Level1: c(level1), Name: c(row.Name), Target: c(row.Target)})
+			s.Indicators = append(s.Indicators, summaryIndicator(i, level, level1, row.Name, row.Target))
 		}
 	case *ProjectForm:
 		if f == nil {
@@ -131,8 +151,9 @@ func Summarize(source string, f Form) (Summary, bool) {
 		for i := range f.Indicators {
 			row := &f.Indicators[i]
 			level, level1 := lr.next(row.Level1, row.Level2)
-			s.Indicators = append(s.Indicators, SummaryIndicator{Path: indexPath("", "indicators", i), Level: level,
-				Level1: c(level1), Name: c(row.Name), Target: c(row.Target), Weight: row.Weight, Direction: row.Direction})
+			si := summaryIndicator(i, level, level1, row.Name, row.Target)
+			si.Weight, si.Direction = row.Weight, row.Direction
+			s.Indicators = append(s.Indicators, si)
 		}
 	default:
 		return Summary{}, false
@@ -262,7 +283,9 @@ type Duplicate struct {
 }
 
 // Links are the earlier-stage forms a monitoring form or a project
-// self-evaluation is checked against. The zero Links link nothing.
+// self-evaluation is checked against. The zero Links link nothing. The
+// summaries are those of the index, shared by every form linked to them:
+// treat them as read-only.
 type Links struct {
 	// Declaration is the project-year's declaration; nil when there is
 	// none, or more than one.
@@ -595,15 +618,24 @@ type IndicatorMatch struct {
 // alone last; missing are the earlier indicators left unpaired, added the
 // later ones, each in form order.
 func MatchIndicators(earlier, later []SummaryIndicator) (matched []IndicatorMatch, missing, added []*SummaryIndicator) {
+	// Each name is normalised once: the fallback below compares names
+	// pairwise.
+	type keyed struct{ level, name string }
+	keys := func(rows []SummaryIndicator) []keyed {
+		out := make([]keyed, len(rows))
+		for i := range rows {
+			out[i] = keyed{rows[i].levelKey(), normalizeName(rows[i].Name)}
+		}
+		return out
+	}
+	ek, lk := keys(earlier), keys(later)
 	used := make([]bool, len(earlier))
-	byKey := map[string][]int{}
-	for i := range earlier {
-		k := earlier[i].MatchKey()
+	byKey := make(map[keyed][]int, len(earlier))
+	for i, k := range ek {
 		byKey[k] = append(byKey[k], i)
 	}
-	pending := make([]int, 0)
-	for j := range later {
-		k := later[j].MatchKey()
+	var pending []int
+	for j, k := range lk {
 		if q := byKey[k]; len(q) > 0 {
 			used[q[0]] = true
 			byKey[k] = q[1:]
@@ -613,21 +645,17 @@ func MatchIndicators(earlier, later []SummaryIndicator) (matched []IndicatorMatc
 		pending = append(pending, j)
 	}
 	for _, j := range pending {
-		lj := &later[j]
 		paired := false
 		for i := range earlier {
-			ei := &earlier[i]
-			if used[i] || (ei.levelKey() != "" && lj.levelKey() != "") {
+			if used[i] || (ek[i].level != "" && lk[j].level != "") || ek[i].name != lk[j].name {
 				continue
 			}
-			if normalizeName(ei.Name) == normalizeName(lj.Name) {
-				used[i], paired = true, true
-				matched = append(matched, IndicatorMatch{Earlier: ei, Later: lj})
-				break
-			}
+			used[i], paired = true, true
+			matched = append(matched, IndicatorMatch{Earlier: &earlier[i], Later: &later[j]})
+			break
 		}
 		if !paired {
-			added = append(added, lj)
+			added = append(added, &later[j])
 		}
 	}
 	for i := range earlier {
@@ -636,4 +664,37 @@ func MatchIndicators(earlier, later []SummaryIndicator) (matched []IndicatorMatc
 		}
 	}
 	return matched, missing, added
+}
+
+// Trace is a later-stage form's indicators matched with those of one
+// earlier-stage form it is linked to: what the trace rules read.
+type Trace struct {
+	Earlier *Summary
+	// Matched pairs the earlier form's indicators with this form's;
+	// Missing are the earlier ones this form lacks, Added this form's that
+	// the earlier one lacks (see MatchIndicators).
+	Matched        []IndicatorMatch
+	Missing, Added []*SummaryIndicator
+}
+
+// traceLinks matches the form with each earlier stage it is linked to,
+// declaration first.
+func traceLinks(f Form, l Links) []Trace {
+	if l.Declaration == nil && l.Monitoring == nil {
+		return nil
+	}
+	self, ok := Summarize("", f)
+	if !ok {
+		return nil
+	}
+	var out []Trace
+	for _, e := range []*Summary{l.Declaration, l.Monitoring} {
+		if e == nil {
+			continue
+		}
+		t := Trace{Earlier: e}
+		t.Matched, t.Missing, t.Added = MatchIndicators(e.Indicators, self.Indicators)
+		out = append(out, t)
+	}
+	return out
 }

@@ -173,7 +173,12 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, evaluation.Declaration, s.Kind)
 	assert.Equal(t, "100", s.Budget.Decimal().String())
 	require.Len(t, s.Indicators, 6)
-	assert.Equal(t, evaluation.SummaryIndicator{Path: "indicators[4]", Level: indicator.Effect, Level1: "效益指标", Name: "教学信息化覆盖率", Target: "≥95%"}, s.Indicators[4])
+	row := s.Indicators[4]
+	assert.Equal(t, [5]string{"indicators[4]", "效益指标", "教学信息化覆盖率", "≥95%", "效益指标"},
+		[5]string{row.Path, row.Level1, row.Name, row.Target, row.Level.String()})
+	assert.True(t, row.ParsedTarget().Equal(indicator.Parse("不低于95%")))
+	bare := evaluation.SummaryIndicator{Target: "≥95%"}
+	assert.True(t, bare.ParsedTarget().Equal(row.ParsedTarget()), "a summary made by hand is read when asked")
 
 	// Without 资金总额 the declared total is the sum of the sources.
 	parts := decodeYAML(t, "kind: project-declaration\nfunds: {fiscal: 4.00, other: 1, sources: [{name: 自有资金, amount: 0.5}]}\n")

@@ -33,25 +33,6 @@ func stageName(s *evaluation.Summary) evaluation.Text {
 	return text(s.Source, s.Source)
 }
 
-// traced returns the form's own summary and its linked earlier stages,
-// declaration first; ok is false when nothing is linked.
-func traced(c *Context) (self evaluation.Summary, earlier []*evaluation.Summary, ok bool) {
-	l := c.Links
-	if l.Declaration == nil && l.Monitoring == nil {
-		return self, nil, false
-	}
-	self, ok = evaluation.Summarize("", c.Form)
-	if !ok {
-		return self, nil, false
-	}
-	for _, s := range []*evaluation.Summary{l.Declaration, l.Monitoring} {
-		if s != nil {
-			earlier = append(earlier, s)
-		}
-	}
-	return self, earlier, true
-}
-
 // declared reports whether an indicator of the monitoring form is also
 // one of the declaration's.
 func declared(decl *evaluation.Summary, ind *evaluation.SummaryIndicator) bool {
@@ -73,13 +54,9 @@ var traceIndicatorMissing = New(Info{
 	ID: "trace.indicator-missing", Severity: evaluation.Error,
 	Title: text("申报的指标在后续阶段的表中缺失", "a declared indicator is absent from a later stage"),
 }, func(c *Context) {
-	self, earlier, ok := traced(c)
-	if !ok {
-		return
-	}
-	for _, e := range earlier {
-		_, missing, _ := evaluation.MatchIndicators(e.Indicators, self.Indicators)
-		for _, m := range missing {
+	for _, tr := range c.Traces {
+		e := tr.Earlier
+		for _, m := range tr.Missing {
 			if e.Kind == evaluation.Monitoring && declared(c.Links.Declaration, m) {
 				continue // reported against the declaration
 			}
@@ -96,14 +73,13 @@ var traceIndicatorAdded = New(Info{
 	ID: "trace.indicator-added", Severity: evaluation.Warning,
 	Title: text("后续阶段的表中有未经申报的指标", "a later stage has an indicator that was never declared"),
 }, func(c *Context) {
-	self, earlier, ok := traced(c)
-	if !ok {
+	if len(c.Traces) == 0 {
 		return
 	}
-	ref := earlier[0] // the declaration where linked, else the monitoring form
-	_, _, added := evaluation.MatchIndicators(ref.Indicators, self.Indicators)
-	where := stageName(ref)
-	for _, a := range added {
+	// The declaration where linked, else the monitoring form.
+	tr := c.Traces[0]
+	where := stageName(tr.Earlier)
+	for _, a := range tr.Added {
 		c.Report(a.Path+".name",
 			text(fmt.Sprintf("指标“%s”（%s）不在%s中", a.Name, levelName(a), where.Zh),
 				fmt.Sprintf("indicator %q (%s) is not in %s", a.Name, levelName(a), where.En)),
@@ -145,8 +121,7 @@ func effectiveDirection(v indicator.Value, override indicator.Direction) indicat
 // they mean: ≥95% and 不低于95% are the same target; ≥96% is stricter,
 // ≥90% looser; ≤5起 after ≥5起 changes direction; 台 after % changes unit.
 // dir is the later row's direction override, which stands for both rows.
-func compareTargets(earlier, later string, dir indicator.Direction) targetChange {
-	e, l := indicator.Parse(earlier), indicator.Parse(later)
+func compareTargets(e, l indicator.Value, dir indicator.Direction) targetChange {
 	if e.Equal(l) || (e.Kind() == indicator.Empty && l.Kind() == indicator.Empty) {
 		return sameTarget
 	}
@@ -222,7 +197,7 @@ func compareTargets(earlier, later string, dir indicator.Direction) targetChange
 		}
 		return notComparable
 	case ek == indicator.Unparsed && lk == indicator.Unparsed:
-		if normalizeText(earlier) == normalizeText(later) {
+		if normalizeText(e.Raw()) == normalizeText(l.Raw()) {
 			return sameTarget
 		}
 	}
@@ -236,36 +211,31 @@ var traceTargetChanged = New(Info{
 	Title: text("后续阶段的指标值与申报的不同：措辞不同而含义相同不报；更严为提示；放宽、改单位、改方向或无法比较为错误",
 		"the later target, parsed, differs from the declared one: equivalent wording is silent, stricter is info, looser, another unit or direction, or not comparable is an error"),
 }, func(c *Context) {
-	self, earlier, ok := traced(c)
-	if !ok {
-		return
-	}
 	decl := c.Links.Declaration
 	var declMatched map[*evaluation.SummaryIndicator]*evaluation.SummaryIndicator // later row → declared row
-	for _, e := range earlier {
-		matched, _, _ := evaluation.MatchIndicators(e.Indicators, self.Indicators)
-		if e == decl {
-			declMatched = map[*evaluation.SummaryIndicator]*evaluation.SummaryIndicator{}
-			for _, m := range matched {
+	for _, tr := range c.Traces {
+		if tr.Earlier == decl {
+			declMatched = make(map[*evaluation.SummaryIndicator]*evaluation.SummaryIndicator, len(tr.Matched))
+			for _, m := range tr.Matched {
 				declMatched[m.Later] = m.Earlier
 			}
 		}
-		for _, m := range matched {
-			if e != decl {
+		for _, m := range tr.Matched {
+			if tr.Earlier != decl {
 				// Against the monitoring form only where it changed the
 				// declared target, or where nothing was declared: else
 				// the comparison with the declaration said it all.
-				if d, ok := declMatched[m.Later]; ok && compareTargets(d.Target, m.Earlier.Target, m.Later.Direction) == sameTarget {
+				if d, ok := declMatched[m.Later]; ok && compareTargets(d.ParsedTarget(), m.Earlier.ParsedTarget(), m.Later.Direction) == sameTarget {
 					continue
 				}
 			}
-			reportTargetChange(c, e, m)
+			reportTargetChange(c, tr.Earlier, m)
 		}
 	}
 })
 
 func reportTargetChange(c *Context, e *evaluation.Summary, m evaluation.IndicatorMatch) {
-	change := compareTargets(m.Earlier.Target, m.Later.Target, m.Later.Direction)
+	change := compareTargets(m.Earlier.ParsedTarget(), m.Later.ParsedTarget(), m.Later.Direction)
 	if change == sameTarget {
 		return
 	}
@@ -295,13 +265,9 @@ var traceWeightChanged = New(Info{
 	ID: "trace.weight-changed", Severity: evaluation.Warning,
 	Title: text("后续阶段的分值与申报的不同", "a declared weight differs at a later stage"),
 }, func(c *Context) {
-	self, earlier, ok := traced(c)
-	if !ok {
-		return
-	}
-	for _, e := range earlier {
-		matched, _, _ := evaluation.MatchIndicators(e.Indicators, self.Indicators)
-		for _, m := range matched {
+	for _, tr := range c.Traces {
+		e := tr.Earlier
+		for _, m := range tr.Matched {
 			if m.Earlier.Weight == nil || m.Later.Weight == nil || m.Earlier.Weight.Equal(*m.Later.Weight) {
 				continue
 			}

@@ -51,7 +51,7 @@ func TestCompareTargets(t *testing.T) {
 		{"90%-95%", "90%-96%", 0, notComparable},
 	}
 	for _, tt := range tests {
-		if got := compareTargets(tt.earlier, tt.later, tt.dir); got != tt.want {
+		if got := compareTargets(indicator.Parse(tt.earlier), indicator.Parse(tt.later), tt.dir); got != tt.want {
 			t.Errorf("compareTargets(%q, %q, %v) = %d, want %d", tt.earlier, tt.later, tt.dir, got, tt.want)
 		}
 	}
