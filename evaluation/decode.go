@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -81,7 +82,7 @@ func decodeRoot(name string, root *node) (Form, error) {
 	}
 	kindNode := root.lookup("kind")
 	if kindNode == nil {
-		return nil, d.errorf(root, "kind", ErrKind, "missing; want %q or %q", Department, Project)
+		return nil, d.errorf(root, "kind", ErrKind, "missing; want one of %s", kindNames())
 	}
 	var form Form
 	switch Kind(kindNode.text) {
@@ -89,8 +90,12 @@ func decodeRoot(name string, root *node) (Form, error) {
 		form = &DepartmentForm{}
 	case Project:
 		form = &ProjectForm{}
+	case Declaration:
+		form = &DeclarationForm{}
+	case Monitoring:
+		form = &MonitoringForm{}
 	default:
-		return nil, d.errorf(kindNode, "kind", ErrKind, "%q; want %q or %q", kindNode.text, Department, Project)
+		return nil, d.errorf(kindNode, "kind", ErrKind, "%q; want one of %s", kindNode.text, kindNames())
 	}
 	// Amounts are read in the form's unit, wherever the key stands.
 	if un := root.lookup("unit"); un != nil && un.kind != nullNode {
@@ -138,12 +143,15 @@ func (d *decoder) wrap(n *node, path string, sentinel error, err error) *DecodeE
 }
 
 var (
-	amountType    = reflect.TypeFor[*budget.Amount]()
-	rateType      = reflect.TypeFor[*budget.Rate]()
-	decimalType   = reflect.TypeFor[*decimal.Decimal]()
-	unitType      = reflect.TypeFor[budget.Unit]()
-	directionType = reflect.TypeFor[indicator.Direction]()
-	sourceType    = reflect.TypeFor[budget.SourceKind]()
+	amountType     = reflect.TypeFor[*budget.Amount]()
+	rateType       = reflect.TypeFor[*budget.Rate]()
+	decimalType    = reflect.TypeFor[*decimal.Decimal]()
+	unitType       = reflect.TypeFor[budget.Unit]()
+	directionType  = reflect.TypeFor[indicator.Direction]()
+	sourceType     = reflect.TypeFor[budget.SourceKind]()
+	dateType       = reflect.TypeFor[Date]()
+	monthType      = reflect.TypeFor[Month]()
+	likelihoodType = reflect.TypeFor[Likelihood]()
 )
 
 func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) error {
@@ -221,6 +229,16 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		}
 		v.SetString(s)
 		return nil
+	case dateType, monthType, likelihoodType:
+		// Value types that read themselves from their text.
+		if n.kind == nullNode {
+			return nil
+		}
+		parse = func(s string) (any, error) {
+			x := reflect.New(t)
+			err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+			return x.Elem().Interface(), err
+		}
 	}
 	if parse != nil {
 		s, err := d.scalar(n)
@@ -344,7 +362,8 @@ type structInfo struct {
 // structInfos describes every struct the decoder fills. It is built once
 // when the package is initialised and only read afterwards, so it is safe
 // for concurrent use and is not mutable state.
-var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm]())
+var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm](),
+	reflect.TypeFor[DeclarationForm](), reflect.TypeFor[MonitoringForm]())
 
 func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 	m := map[reflect.Type]*structInfo{}
@@ -460,6 +479,10 @@ func fieldLabel(root *node, fe validator.FieldError) string {
 	switch Kind(root.lookup("kind").text) {
 	case Department:
 		t = reflect.TypeFor[DepartmentForm]()
+	case Declaration:
+		t = reflect.TypeFor[DeclarationForm]()
+	case Monitoring:
+		t = reflect.TypeFor[MonitoringForm]()
 	default:
 		t = reflect.TypeFor[ProjectForm]()
 	}

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"bytes"
+	"encoding"
 	"fmt"
 	"reflect"
 
@@ -88,6 +89,19 @@ func encodeValue(v reflect.Value) *yaml.Node {
 			return nil
 		}
 		return str(x.String())
+	case Month:
+		if x == 0 {
+			return nil
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(int(x))}
+	case encoding.TextMarshaler:
+		// A value type that writes itself (a Date, a Month, a Likelihood);
+		// nothing when it has nothing to say.
+		b, err := x.MarshalText()
+		if err != nil || len(b) == 0 {
+			return nil
+		}
+		return str(string(b))
 	}
 	switch v.Kind() {
 	case reflect.String:
