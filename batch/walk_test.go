@@ -2,6 +2,7 @@ package batch_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -102,4 +103,30 @@ func TestFilesRefusesNonRegular(t *testing.T) {
 	for r := range batch.Files(context.Background(), slices.Values([]string{t.TempDir()}), batch.Options{}) {
 		assert.True(t, errors.Is(r.Err, batch.ErrNotRegular), "%v", r.Err)
 	}
+}
+
+// The reports of the cycle's forms are the same JSON object: a
+// declaration's figures are {}, a monitoring form's its execution to date
+// and the time elapsed, and a linked form lists what it was checked
+// against.
+func TestCycleReportsJSON(t *testing.T) {
+	names := []string{"../examples/cycle/declaration.yaml", "../examples/cycle/monitoring.yaml", "../examples/cycle/self-evaluation.yaml"}
+	ctx := context.Background()
+	opt := batch.Options{CheckerFor: batch.ByProfile}
+	idx, err := batch.LinkFiles(ctx, slices.Values(names), opt)
+	require.NoError(t, err)
+	var lines []string
+	for r := range batch.FilesLinked(ctx, slices.Values(names), idx, opt) {
+		require.NoError(t, r.Err)
+		assert.Equal(t, r.Name, r.Report.Source)
+		b, err := json.Marshal(r.Report)
+		require.NoError(t, err)
+		lines = append(lines, string(b))
+	}
+	require.Len(t, lines, 3)
+	assert.Contains(t, lines[0], `"figures":{},"score":null`)
+	assert.NotContains(t, lines[0], `"linked"`)
+	assert.Contains(t, lines[1], `"figures":{"execution_rate":"30.00%","time_elapsed":"58.33%"}`)
+	assert.Contains(t, lines[1], `"linked":[{"source":"../examples/cycle/declaration.yaml","kind":"project-declaration"}]`)
+	assert.Contains(t, lines[2], `"kind":"project-monitoring"}]`)
 }

@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -91,7 +92,7 @@ func decodeRoot(name string, root *node) (Form, error) {
 	kindNode := root.lookup("kind")
 	if kindNode == nil {
 		return nil, d.errorf(root, "kind", ErrKind, nil,
-			"缺少 kind（表式）；应为 %s", "missing; want %s", kindNames())
+			"缺少 kind（表式）；应为 %s 之一", "missing; want one of %s", kindNames())
 	}
 	var form Form
 	switch Kind(kindNode.text) {
@@ -99,10 +100,14 @@ func decodeRoot(name string, root *node) (Form, error) {
 		form = &DepartmentForm{}
 	case Project:
 		form = &ProjectForm{}
+	case Declaration:
+		form = &DeclarationForm{}
+	case Monitoring:
+		form = &MonitoringForm{}
 	default:
 		q := safetext.Quote(kindNode.text)
 		return nil, d.errorf(kindNode, "kind", ErrKind, nil,
-			"表式 %s 无法识别；应为 %s", "%s; want %s", q, kindNames())
+			"表式 %s 无法识别；应为 %s 之一", "%s; want one of %s", q, kindNames())
 	}
 	// Amounts are read in the form's unit, wherever the key stands.
 	if un := root.lookup("unit"); un != nil && un.kind != nullNode {
@@ -123,7 +128,19 @@ func decodeRoot(name string, root *node) (Form, error) {
 	return form, nil
 }
 
-func kindNames() string { return fmt.Sprintf("%q or %q", Department, Project) }
+// valueTypeNames says what a value of a type that reads itself should
+// be, for a reader.
+func valueTypeNames(t reflect.Type) (zh, en string) {
+	switch t {
+	case dateType:
+		return "日期", "a date"
+	case monthType:
+		return "月份", "a month"
+	case likelihoodType:
+		return "可能性（确定能、有可能 或 完全不可能）", "a likelihood (确定能, 有可能 or 完全不可能)"
+	}
+	return "有效的值", "a valid value"
+}
 
 // lookup returns the value of key in a mapping node, or nil.
 func (n *node) lookup(key string) *node {
@@ -203,12 +220,15 @@ func nodeKindText(k nodeKind) (zh, en string) {
 }
 
 var (
-	amountType    = reflect.TypeFor[*budget.Amount]()
-	rateType      = reflect.TypeFor[*budget.Rate]()
-	decimalType   = reflect.TypeFor[*decimal.Decimal]()
-	unitType      = reflect.TypeFor[budget.Unit]()
-	directionType = reflect.TypeFor[indicator.Direction]()
-	sourceType    = reflect.TypeFor[budget.SourceKind]()
+	amountType     = reflect.TypeFor[*budget.Amount]()
+	rateType       = reflect.TypeFor[*budget.Rate]()
+	decimalType    = reflect.TypeFor[*decimal.Decimal]()
+	unitType       = reflect.TypeFor[budget.Unit]()
+	directionType  = reflect.TypeFor[indicator.Direction]()
+	sourceType     = reflect.TypeFor[budget.SourceKind]()
+	dateType       = reflect.TypeFor[Date]()
+	monthType      = reflect.TypeFor[Month]()
+	likelihoodType = reflect.TypeFor[Likelihood]()
 )
 
 // pathWithKey is the path of an unknown key: the key is input, so it is
@@ -345,6 +365,17 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) {
 		}
 		v.SetString(s)
 		return
+	case dateType, monthType, likelihoodType:
+		// Value types that read themselves from their text.
+		if n.kind == nullNode {
+			return
+		}
+		whatZh, whatEn = valueTypeNames(t)
+		parse = func(s string) (any, error) {
+			x := reflect.New(t)
+			err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+			return x.Elem().Interface(), err
+		}
 	}
 	if parse != nil {
 		s, ok := d.scalar(n)
@@ -461,7 +492,8 @@ type structInfo struct {
 // structInfos describes every struct the decoder fills. It is built once
 // when the package is initialised and only read afterwards, so it is safe
 // for concurrent use and is not mutable state.
-var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm]())
+var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm](),
+	reflect.TypeFor[DeclarationForm](), reflect.TypeFor[MonitoringForm]())
 
 func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 	m := map[reflect.Type]*structInfo{}
@@ -593,6 +625,10 @@ func fieldLabel(kind Kind, fe validator.FieldError) string {
 	switch kind {
 	case Department:
 		t = reflect.TypeFor[DepartmentForm]()
+	case Declaration:
+		t = reflect.TypeFor[DeclarationForm]()
+	case Monitoring:
+		t = reflect.TypeFor[MonitoringForm]()
 	default:
 		t = reflect.TypeFor[ProjectForm]()
 	}

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,6 +104,19 @@ func encodeValue(v reflect.Value, unit budget.Unit) *yaml.Node {
 			return nil
 		}
 		return str(x.String())
+	case Month:
+		if x == 0 {
+			return nil
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(int(x))}
+	case encoding.TextMarshaler:
+		// A value type that writes itself (a Date, a Month, a Likelihood);
+		// nothing when it has nothing to say.
+		b, err := x.MarshalText()
+		if err != nil || len(b) == 0 {
+			return nil
+		}
+		return str(string(b))
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -235,10 +249,19 @@ func isAbsent(v reflect.Value) bool {
 		return x == indicator.Unspecified
 	case budget.Unit:
 		return false
+	case Month:
+		return x == 0
+	}
+	if v.Kind() == reflect.Pointer {
+		return v.IsNil()
+	}
+	if tm, ok := v.Interface().(encoding.TextMarshaler); ok {
+		// A value type that writes itself (a Date, a Likelihood): absent
+		// when it has nothing to say.
+		b, err := tm.MarshalText()
+		return err != nil || len(b) == 0
 	}
 	switch v.Kind() {
-	case reflect.Pointer:
-		return v.IsNil()
 	case reflect.String:
 		return v.String() == ""
 	case reflect.Int:
@@ -274,6 +297,16 @@ func encodeJSONValue(b *bytes.Buffer, v reflect.Value, unit budget.Unit) error {
 		return nil
 	case indicator.Direction:
 		writeJSONString(b, x.String())
+		return nil
+	case Month:
+		b.WriteString(strconv.Itoa(int(x)))
+		return nil
+	case encoding.TextMarshaler:
+		text, err := x.MarshalText()
+		if err != nil {
+			return err
+		}
+		writeJSONString(b, string(text))
 		return nil
 	}
 	switch v.Kind() {

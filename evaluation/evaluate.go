@@ -21,6 +21,17 @@ type Subject struct {
 	// Indicators are every indicator row of the form, in form order, with
 	// their cells interpreted and assessed.
 	Indicators []IndicatorResult
+	// Rows are the indicator rows of a declaration or a monitoring form,
+	// in form order, with their cells interpreted; nil for the
+	// self-evaluations, whose rows are in Indicators.
+	Rows []CycleRow
+	// Links are the earlier-stage forms this form was linked to
+	// (EvaluateLinked); empty for Evaluate, for a declaration and for a
+	// form nothing links to.
+	Links Links
+	// Traces match this form's indicators with those of each linked
+	// earlier stage, declaration first; nil when nothing is linked.
+	Traces []Trace
 }
 
 // Department returns the department form, or nil for a project form.
@@ -58,7 +69,9 @@ type Namer interface {
 // used from many goroutines at once.
 //
 // The report's Source and Lang are left for the caller to set.
-func Evaluate(f Form, c Checker) Report {
+func Evaluate(f Form, c Checker) Report { return evaluate(f, c, Links{}) }
+
+func evaluate(f Form, c Checker, links Links) Report {
 	if isNil(f) {
 		// Nothing to evaluate: an empty report, not a panic.
 		return Report{}
@@ -92,9 +105,16 @@ func Evaluate(f Form, c Checker) Report {
 			s.Figures.ExecutionRate = &r
 		}
 		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), Owner{}, f.Indicators)
+		s.Links, s.Traces = links, traceLinks(f, links)
+	case *DeclarationForm:
+		s.Rows = declarationRows(f)
+	case *MonitoringForm:
+		s.Figures = monitoringFigures(f)
+		s.Rows = monitoringRows(f)
+		s.Links, s.Traces = links, traceLinks(f, links)
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
-	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score}
+	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Linked: s.Links.linked()}
 	if n, ok := c.(Namer); ok {
 		r.Profile = n.Name()
 	}
@@ -111,30 +131,21 @@ func isNil(f Form) bool {
 		return f == nil
 	case *ProjectForm:
 		return f == nil
+	case *DeclarationForm:
+		return f == nil
+	case *MonitoringForm:
+		return f == nil
 	}
 	return true
 }
 
 func appendIndicators(dst []IndicatorResult, owner Owner, rows []Indicator) []IndicatorResult {
 	prefix := owner.Path()
-	level := indicator.LevelUnknown
+	var lr levelReader
 	for i := range rows {
 		row := &rows[i]
 		t, a := indicator.Parse(row.Target), indicator.Parse(row.Actual)
-		// The 一级指标 as written; else what the 二级指标 names; else the
-		// row above's (a merged cell is printed once).
-		switch l, _, _, _ := indicator.ParseLevel(row.Level1); {
-		case l != indicator.LevelUnknown:
-			level = l
-		case strings.TrimSpace(row.Level1) != "":
-			level = indicator.LevelUnknown
-		case indicator.LevelOfDimension(row.Level2) != indicator.LevelUnknown:
-			level = indicator.LevelOfDimension(row.Level2)
-		}
-		rowLevel := level
-		if rowLevel == indicator.LevelUnknown {
-			rowLevel = indicator.LevelOfDimension(row.Level2)
-		}
+		rowLevel, _ := lr.next(row.Level1, row.Level2)
 		dst = append(dst, IndicatorResult{
 			Path:       indexPath(prefix, "indicators", i),
 			Owner:      owner,

@@ -36,11 +36,17 @@ func (k Kind) Label() string {
 		return "部门整体支出绩效自评表"
 	case Project:
 		return "项目支出绩效自评表"
+	case Declaration:
+		return "项目支出绩效目标申报表"
+	case Monitoring:
+		return "项目支出绩效目标执行监控表"
 	}
 	return string(k)
 }
 
-// Form is one self-evaluation form: a *DepartmentForm or a *ProjectForm.
+// Form is one form of the performance cycle: a *DepartmentForm or a
+// *ProjectForm (the self-evaluations), a *DeclarationForm or a
+// *MonitoringForm.
 // The set of forms is closed; use a type switch to reach the fields.
 type Form interface {
 	// Kind returns the form's kind.

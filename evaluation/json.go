@@ -23,6 +23,9 @@ type reportJSON struct {
 	Score    *scoreJSON    `json:"score"`
 	Findings []findingJSON `json:"findings"`
 	Counts   Counts        `json:"counts"`
+	// Linked lists the earlier stages a monitoring form or a
+	// self-evaluation was checked against; absent when there are none.
+	Linked []LinkedForm `json:"linked,omitempty"`
 }
 
 type departmentFiguresJSON struct {
@@ -36,6 +39,13 @@ type departmentFiguresJSON struct {
 type projectFiguresJSON struct {
 	ExecutionRate *string `json:"execution_rate"`
 }
+
+type monitoringFiguresJSON struct {
+	ExecutionRate *string `json:"execution_rate"`
+	TimeElapsed   *string `json:"time_elapsed"`
+}
+
+type declarationFiguresJSON struct{}
 
 type findingJSON struct {
 	Rule     string   `json:"rule"`
@@ -69,8 +79,9 @@ type indicatorJSON struct {
 }
 
 // MarshalJSON writes the report object of the JSON report: source, kind,
-// name, year, unit, profile, figures (by the form's kind), score,
-// findings (messages in the report's Lang) and counts.
+// name, year, unit, profile, figures (by the form's kind: none for a
+// declaration), score, findings (messages in the report's Lang), counts,
+// and the earlier stages it was linked to, if any.
 func (r Report) MarshalJSON() ([]byte, error) {
 	out := reportJSON{
 		Source:   r.Source,
@@ -80,6 +91,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Profile:  r.Profile,
 		Findings: make([]findingJSON, len(r.Findings)),
 		Counts:   r.Counts(),
+		Linked:   r.Linked,
 	}
 	if r.Header.Year != 0 {
 		y := r.Header.Year
@@ -94,6 +106,10 @@ func (r Report) MarshalJSON() ([]byte, error) {
 			TaskFundsTotal: amountJSON(r.Figures.TaskFundsTotal),
 			TaskFundsShare: rateJSON(r.Figures.TaskFundsShare),
 		}
+	case Declaration:
+		out.Figures = declarationFiguresJSON{}
+	case Monitoring:
+		out.Figures = monitoringFiguresJSON{ExecutionRate: rateJSON(r.Figures.ExecutionRate), TimeElapsed: rateJSON(r.Figures.TimeElapsed)}
 	default:
 		out.Figures = projectFiguresJSON{ExecutionRate: rateJSON(r.Figures.ExecutionRate)}
 	}

@@ -82,8 +82,10 @@ type cellKey struct {
 var cellNames = buildCellNames()
 
 var formTypes = map[Kind]reflect.Type{
-	Department: reflect.TypeFor[DepartmentForm](),
-	Project:    reflect.TypeFor[ProjectForm](),
+	Department:  reflect.TypeFor[DepartmentForm](),
+	Project:     reflect.TypeFor[ProjectForm](),
+	Declaration: reflect.TypeFor[DeclarationForm](),
+	Monitoring:  reflect.TypeFor[MonitoringForm](),
 }
 
 func buildCellNames() map[cellKey][]cellPart {

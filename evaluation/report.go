@@ -252,13 +252,18 @@ type Figures struct {
 	TaskFundsTotal *budget.Amount
 	// TaskFundsShare is TaskFundsTotal / 实际支出数.
 	TaskFundsShare *budget.Rate
-	// ExecutionRate is 执行率 = 全年执行数 B / 全年预算数 A (project form).
+	// ExecutionRate is 执行率 = 全年执行数 B / 全年预算数 A (project form);
+	// on a monitoring form 1-X月执行率 = 1-X月执行数 / 调整后预算数.
 	ExecutionRate *budget.Rate
+	// TimeElapsed is the share of the year elapsed at a monitoring form's
+	// 1-X月, X/12 (monitoring form).
+	TimeElapsed *budget.Rate
 }
 
 // Execution returns the form's execution figure, whatever its kind: the
 // project form's 执行率, else the department form's 预算完成率, the same
-// ratio of spending to budget. nil when it is undefined.
+// ratio of spending to budget (on a monitoring form, its 1-X月执行率, the
+// execution to date). nil when it is undefined.
 func (f Figures) Execution() *budget.Rate {
 	if f.ExecutionRate != nil {
 		return f.ExecutionRate
@@ -374,6 +379,16 @@ type Report struct {
 	// Findings, ordered as CompareFindings orders them: by severity,
 	// then cell path, then rule ID.
 	Findings []Finding
+	// Linked are the earlier-stage forms a monitoring form or a project
+	// self-evaluation was checked against (EvaluateLinked), declaration
+	// first; nil for a declaration and for a form nothing links to.
+	Linked []LinkedForm `json:"linked,omitempty"`
+}
+
+// LinkedForm names one earlier-stage form a report was checked against.
+type LinkedForm struct {
+	Source string `json:"source"` // the form's source, as given to the linker
+	Kind   Kind   `json:"kind"`
 }
 
 // Counts counts the report's findings by severity.

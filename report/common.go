@@ -64,6 +64,15 @@ func (f figureRow) value(l words, unit budget.Unit) string {
 
 // figureRows lists the figures of the report's form kind, in form order.
 func figureRows(r *evaluation.Report) []figureRow {
+	switch r.Kind {
+	case evaluation.Declaration:
+		return nil // a declaration states targets; it has no figures yet
+	case evaluation.Monitoring:
+		return []figureRow{
+			{zh: "1-X月执行率", en: "execution rate to date", rate: r.Figures.ExecutionRate, isRate: true},
+			{zh: "序时进度", en: "time elapsed", rate: r.Figures.TimeElapsed, isRate: true},
+		}
+	}
 	if r.Kind == evaluation.Department {
 		return []figureRow{
 			{zh: "年度预算调整数", en: "adjustment", amount: r.Figures.Adjustment},

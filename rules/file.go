@@ -187,10 +187,11 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		for i := 0; i+1 < len(params.Content); i += 2 {
 			k, v := params.Content[i], params.Content[i+1]
 			key := "params." + safetext.Clip(k.Value)
-			if v.Kind != yaml.ScalarNode {
-				return fail(v, key, text("应为单个值", "want a single value"), nil)
+			value, ok := paramText(v)
+			if !ok {
+				return fail(v, key, text("应为单个值、列表或映射", "want a single value, a list or a mapping"), nil)
 			}
-			if set, err = set.WithParam(k.Value, v.Value); err != nil {
+			if set, err = set.WithParam(k.Value, value); err != nil {
 				node := k
 				var re *RangeError
 				if errors.As(err, &re) {
@@ -266,6 +267,42 @@ func messageOf(err error) evaluation.Text {
 	}
 	en := strings.TrimPrefix(err.Error(), "rules: ")
 	return text(en, en)
+}
+
+// paramText returns a parameter's value as text: a scalar as written, a
+// mapping of scalars (a schedule, {4: 25%, 6: 40%}) or a list of them
+// (words, [新增项目, 延续项目]) in flow form for the parameter's parser to
+// read.
+func paramText(v *yaml.Node) (string, bool) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return v.Value, true
+	case yaml.SequenceNode:
+		items := make([]string, 0, len(v.Content))
+		for _, x := range v.Content {
+			if x.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			items = append(items, x.Value)
+		}
+		return "[" + strings.Join(items, ", ") + "]", true
+	case yaml.MappingNode:
+		var b strings.Builder
+		b.WriteByte('{')
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, x := v.Content[i], v.Content[i+1]
+			if k.Kind != yaml.ScalarNode || x.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(k.Value + ": " + x.Value)
+		}
+		b.WriteByte('}')
+		return b.String(), true
+	}
+	return "", false
 }
 
 // duplicateKey returns the second occurrence of a key given twice in a

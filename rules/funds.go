@@ -207,6 +207,11 @@ var fundsLowExecution = New(Info{
 	Params: []Param{{Name: "min_execution_rate", Kind: RateParam, Default: "90%", Min: "0%", Max: "100%",
 		Doc: text("预算完成率（执行率）的下限", "the lowest acceptable completion (execution) rate")}},
 }, func(c *Context) {
+	// A year's execution, on the self-evaluations; a monitoring form's
+	// rate to date is monitoring.behind-schedule's.
+	if c.Department() == nil && c.Project() == nil {
+		return
+	}
 	rate, zh, en := c.Figures.Execution(), "预算完成率", "completion rate"
 	if c.Project() != nil {
 		zh, en = "执行率", "execution rate"

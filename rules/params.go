@@ -22,15 +22,25 @@ const (
 	RateParam
 	// NumberParam is a plain decimal number.
 	NumberParam
+	// ScheduleParam is a map of months to floors of execution, written
+	// "{4: 25%, 6: 40%}"; empty for none (see Schedule).
+	ScheduleParam
+	// WordsParam is a list of words, written "新增项目, 延续项目" (commas
+	// or 、 between them).
+	WordsParam
 )
 
-// String returns "amount", "rate" or "number".
+// String returns "amount", "rate", "number", "schedule" or "words".
 func (k ParamKind) String() string {
 	switch k {
 	case AmountParam:
 		return "amount"
 	case RateParam:
 		return "rate"
+	case ScheduleParam:
+		return "schedule"
+	case WordsParam:
+		return "words"
 	}
 	return "number"
 }
@@ -133,6 +143,8 @@ type value struct {
 	amount budget.Amount
 	rate   budget.Rate
 	number decimal.Decimal
+	sched  Schedule
+	words  []string
 }
 
 func parseValue(kind ParamKind, text string) (value, error) {
@@ -147,6 +159,10 @@ func parseValue(kind ParamKind, text string) (value, error) {
 		if err != nil {
 			err = fmt.Errorf("write a rate as a percentage, such as 90%%: %w", err)
 		}
+	case ScheduleParam:
+		v.sched, err = ParseSchedule(v.text)
+	case WordsParam:
+		v.words = parseWords(v.text)
 	default:
 		v.number, err = budget.ParseNumber(v.text)
 	}
@@ -190,6 +206,13 @@ func (p *Params) Rate(name string) budget.Rate { return p.get(name, RateParam).r
 
 // Number returns the number parameter name.
 func (p *Params) Number(name string) decimal.Decimal { return p.get(name, NumberParam).number }
+
+// Schedule returns the schedule parameter name.
+func (p *Params) Schedule(name string) Schedule { return p.get(name, ScheduleParam).sched }
+
+// Words returns the words parameter name. The slice is the set's own:
+// do not modify it.
+func (p *Params) Words(name string) []string { return p.get(name, WordsParam).words }
 
 // Text returns the parameter's value as written; "" if the set has none.
 func (p *Params) Text(name string) string { return p.values[name].text }

@@ -114,6 +114,9 @@ func TestEachRuleFires(t *testing.T) {
 	for _, id := range []string{"score.budget", "score.indicator", "score.estimated", "score.total", "score.grade", "score.unscored", "score.weights"} {
 		covered[id] = true // see TestScoreRulesFire
 	}
+	for _, id := range cycleRuleIDs {
+		covered[id] = true // see TestCycleRulesFire
+	}
 	for _, r := range rules.Catalogue() {
 		assert.True(t, covered[r.Info().ID], "no test breaks %s", r.Info().ID)
 	}

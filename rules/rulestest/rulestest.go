@@ -10,9 +10,17 @@
 //	rulestest.Silent(t, myRule, rulestest.Department(t, tianheLikeYAML))
 //
 // The form literal is YAML in the file format without its kind: line;
-// Department and Project add it (after the literal's last line, so an
-// error's line number is the literal's own). EqualAmount and EqualRate
-// compare figures as sums and rates, not as representations:
+// Department, Project, Declaration and Monitoring add it (after the
+// literal's last line, so an error's line number is the literal's own). A
+// trace rule, which compares a form with the earlier stages of its
+// project, is tested with Link and the *Linked variants:
+//
+//	decl := rulestest.Declaration(t, declYAML)
+//	self := rulestest.Project(t, selfYAML)
+//	rulestest.FiresLinked(t, myRule, self, rulestest.Link(self, decl), "indicators[0].target")
+//
+// EqualAmount and EqualRate compare figures as sums and rates, not as
+// representations:
 //
 //	rep := evaluation.Evaluate(form, nil)
 //	rulestest.EqualAmount(t, "16.6", rep.Figures.TaskFundsTotal)
@@ -42,6 +50,20 @@ func Department(t testing.TB, yaml string) *evaluation.DepartmentForm {
 func Project(t testing.TB, yaml string) *evaluation.ProjectForm {
 	t.Helper()
 	return decode(t, evaluation.Project, yaml).(*evaluation.ProjectForm)
+}
+
+// Declaration decodes a project declaration (项目支出绩效目标申报表) from
+// YAML, as Department does.
+func Declaration(t testing.TB, yaml string) *evaluation.DeclarationForm {
+	t.Helper()
+	return decode(t, evaluation.Declaration, yaml).(*evaluation.DeclarationForm)
+}
+
+// Monitoring decodes a project monitoring form (项目支出绩效目标执行监控表)
+// from YAML, as Department does.
+func Monitoring(t testing.TB, yaml string) *evaluation.MonitoringForm {
+	t.Helper()
+	return decode(t, evaluation.Monitoring, yaml).(*evaluation.MonitoringForm)
 }
 
 func decode(t testing.TB, kind evaluation.Kind, yaml string) evaluation.Form {
@@ -109,6 +131,26 @@ func dedent(s string) string {
 // finding of the rule, which must not pass for the rule firing.
 func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []evaluation.Finding {
 	t.Helper()
+	return RunLinked(t, r, form, evaluation.Links{}, params...)
+}
+
+// Link links a later-stage form (a monitoring form or a project
+// self-evaluation) to earlier-stage forms as a run over all of them
+// would, and returns its links. The earlier forms are named by their
+// kind and place: "project-declaration[0]", "project-monitoring[1]".
+func Link(form evaluation.Form, earlier ...evaluation.Form) evaluation.Links {
+	set := make([]evaluation.SourcedForm, 0, len(earlier)+1)
+	for i, e := range earlier {
+		set = append(set, evaluation.SourcedForm{Source: fmt.Sprintf("%s[%d]", e.Kind(), i), Form: e})
+	}
+	set = append(set, evaluation.SourcedForm{Source: "form", Form: form})
+	return evaluation.LinkAll(set)[len(set)-1]
+}
+
+// RunLinked is Run for a form linked to earlier stages (see Link): the
+// trace rules read the links.
+func RunLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, params ...string) []evaluation.Finding {
+	t.Helper()
 	var panicked any
 	guarded := rules.New(r.Info(), func(c *rules.Context) {
 		defer func() {
@@ -127,7 +169,7 @@ func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []e
 			t.Fatalf("rulestest: %v", err)
 		}
 	}
-	rep := evaluation.Evaluate(form, set)
+	rep := evaluation.EvaluateLinked(form, links, set)
 	if panicked != nil {
 		t.Fatalf("rule %s panicked: %v", r.Info().ID, panicked)
 	}
@@ -138,7 +180,13 @@ func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []e
 // and returns the findings for further checks.
 func Fires(t testing.TB, r rules.Rule, form evaluation.Form, paths ...string) []evaluation.Finding {
 	t.Helper()
-	found := Run(t, r, form)
+	return FiresLinked(t, r, form, evaluation.Links{}, paths...)
+}
+
+// FiresLinked is Fires for a form linked to earlier stages.
+func FiresLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, paths ...string) []evaluation.Finding {
+	t.Helper()
+	found := RunLinked(t, r, form, links)
 	if len(found) == 0 {
 		t.Errorf("rule %s: no finding; want one at %q", r.Info().ID, paths)
 		return found
@@ -158,7 +206,13 @@ func Fires(t testing.TB, r rules.Rule, form evaluation.Form, paths ...string) []
 // Silent asserts that the rule reports nothing on the form.
 func Silent(t testing.TB, r rules.Rule, form evaluation.Form) {
 	t.Helper()
-	if found := Run(t, r, form); len(found) > 0 {
+	SilentLinked(t, r, form, evaluation.Links{})
+}
+
+// SilentLinked is Silent for a form linked to earlier stages.
+func SilentLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links) {
+	t.Helper()
+	if found := RunLinked(t, r, form, links); len(found) > 0 {
 		t.Errorf("rule %s: want no finding, found %s", r.Info().ID, describe(found))
 	}
 }
