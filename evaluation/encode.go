@@ -167,6 +167,36 @@ func (f DepartmentForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
 // DepartmentForm.MarshalJSON).
 func (f ProjectForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
 
+// MarshalJSON writes the form in the JSON file format (see
+// DepartmentForm.MarshalJSON).
+func (f DeclarationForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// MarshalJSON writes the form in the JSON file format (see
+// DepartmentForm.MarshalJSON).
+func (f MonitoringForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// UnmarshalJSON reads a declaration in the JSON file format (see
+// DepartmentForm.UnmarshalJSON).
+func (f *DeclarationForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Declaration)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*DeclarationForm)
+	return nil
+}
+
+// UnmarshalJSON reads a monitoring form in the JSON file format (see
+// DepartmentForm.UnmarshalJSON).
+func (f *MonitoringForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Monitoring)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*MonitoringForm)
+	return nil
+}
+
 // UnmarshalJSON reads a department form in the JSON file format, as
 // Decode does: unknown keys, a kind other than the department form's,
 // and values that do not read are refused with a *DecodeError.

@@ -20,7 +20,7 @@ import (
 // inputs, the examples and this package's test data.
 func goldenForms(t testing.TB) []string {
 	var paths []string
-	for _, glob := range []string{"../cmd/perfeval/testdata/golden/*.yaml", "../examples/*/form.yaml", "testdata/*.json"} {
+	for _, glob := range []string{"../cmd/perfeval/testdata/golden/*.yaml", "../examples/*/form.yaml", "../examples/cycle/*.yaml", "testdata/*.json", "../rules/testdata/cycle/*/*.yaml"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		paths = append(paths, m...)
@@ -45,6 +45,14 @@ func TestFormJSONRoundTrip(t *testing.T) {
 			assert.Equal(t, f, back)
 
 			switch f := f.(type) {
+			case *evaluation.DeclarationForm:
+				var u evaluation.DeclarationForm
+				require.NoError(t, json.Unmarshal(data, &u))
+				assert.Equal(t, f, &u)
+			case *evaluation.MonitoringForm:
+				var u evaluation.MonitoringForm
+				require.NoError(t, json.Unmarshal(data, &u))
+				assert.Equal(t, f, &u)
 			case *evaluation.DepartmentForm:
 				var u evaluation.DepartmentForm
 				require.NoError(t, json.Unmarshal(data, &u))
