@@ -72,6 +72,9 @@ func link(ctx context.Context, forms iter.Seq[sourced]) (*evaluation.LinkIndex, 
 // its Report.Linked lists them.
 func FilesLinked(ctx context.Context, names iter.Seq[string], links *evaluation.LinkIndex, opt Options) iter.Seq[Result] {
 	return MapChunked(ctx, names, opt.Workers, opt.Chunk, func(_ context.Context, name string) Result {
+		if err := CheckRegular(name); err != nil {
+			return Result{Name: name, Err: err}
+		}
 		form, err := evaluation.ReadFile(name)
 		return opt.evaluateLinked(name, form, err, links)
 	})
@@ -93,8 +96,10 @@ func (o Options) evaluateLinked(name string, form evaluation.Form, err error, li
 	checker := o.Checker
 	if o.CheckerFor != nil {
 		if checker, err = o.CheckerFor(name, form); err != nil {
-			return Result{Name: name, Form: form, Err: err}
+			return Result{Name: name, Form: form, Err: AtKey(name, nil, err)}
 		}
 	}
-	return Result{Name: name, Form: form, Report: evaluation.EvaluateLinked(form, links.Links(name, form), checker)}
+	r := evaluation.EvaluateLinked(form, links.Links(name, form), checker)
+	r.Source, r.Lang = name, o.Lang
+	return Result{Name: name, Form: form, Report: r}
 }

@@ -17,7 +17,7 @@ type Subject struct {
 	// Scheme is the scoring scheme the form was scored by.
 	Scheme Scheme
 	// Score is the form's score; nil when the form is not scored.
-	Score *Score
+	Score *FormScore
 	// Indicators are every indicator row of the form, in form order, with
 	// their cells interpreted and assessed.
 	Indicators []IndicatorResult
@@ -48,16 +48,27 @@ func (s *Subject) Project() *ProjectForm {
 
 // Checker checks a form and returns its findings. rules.Set implements
 // it; a nil Checker finds nothing. Check must be a pure function of its
-// subject: safe for concurrent use, reading no file, clock or global.
+// subject: safe for concurrent use, reading no file, clock or global. The
+// slice it returns is the caller's: Evaluate puts it in report order.
 type Checker interface {
 	Check(s *Subject) []Finding
 }
 
+// Namer is implemented by a Checker that has a name, as rules.Set does
+// (the profile it was built from, or the name given with Set.Named).
+// Evaluate records it as the report's Profile.
+type Namer interface {
+	Name() string
+}
+
 // Evaluate computes the figures of a form, interprets and scores its
 // indicators (by the checker's Scheme when it is a Schemer, else MOF2020)
-// and runs the checker over it. It is a pure function: it reads no file, clock
-// or global, and never modifies the form, so one form or one checker may
-// be used from many goroutines at once.
+// and runs the checker over it. The findings come in report order (see
+// CompareFindings). It is a pure function: it reads no file, clock or
+// global, and never modifies the form, so one form or one checker may be
+// used from many goroutines at once.
+//
+// The report's Source and Lang are left for the caller to set.
 func Evaluate(f Form, c Checker) Report { return evaluate(f, c, Links{}) }
 
 func evaluate(f Form, c Checker, links Links) Report {
@@ -83,17 +94,17 @@ func evaluate(f Form, c Checker, links Links) Report {
 		}
 		s.Indicators = make([]IndicatorResult, 0, rows)
 		for i := range f.Tasks {
-			s.Indicators = appendIndicators(s.Indicators, indexPath("", "tasks", i), f.Tasks[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, Owner{OwnerTask, i}, f.Tasks[i].Indicators)
 		}
 		for i := range f.KeyProjects {
-			s.Indicators = appendIndicators(s.Indicators, indexPath("", "key_projects", i), f.KeyProjects[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, Owner{OwnerKeyProject, i}, f.KeyProjects[i].Indicators)
 		}
-		s.Indicators = appendIndicators(s.Indicators, "", f.Indicators)
+		s.Indicators = appendIndicators(s.Indicators, Owner{}, f.Indicators)
 	case *ProjectForm:
 		if r, err := f.Funds.ExecutionRate(); err == nil {
 			s.Figures.ExecutionRate = &r
 		}
-		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), "", f.Indicators)
+		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), Owner{}, f.Indicators)
 		s.Links, s.Traces = links, traceLinks(f, links)
 	case *DeclarationForm:
 		s.Rows = declarationRows(f)
@@ -104,8 +115,12 @@ func evaluate(f Form, c Checker, links Links) Report {
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
 	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Linked: s.Links.linked()}
+	if n, ok := c.(Namer); ok {
+		r.Profile = n.Name()
+	}
 	if c != nil {
 		r.Findings = c.Check(s)
+		sortFindings(r.Findings)
 	}
 	return r
 }
@@ -124,7 +139,8 @@ func isNil(f Form) bool {
 	return true
 }
 
-func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []IndicatorResult {
+func appendIndicators(dst []IndicatorResult, owner Owner, rows []Indicator) []IndicatorResult {
+	prefix := owner.Path()
 	var lr levelReader
 	for i := range rows {
 		row := &rows[i]
@@ -132,6 +148,8 @@ func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []
 		rowLevel, _ := lr.next(row.Level1, row.Level2)
 		dst = append(dst, IndicatorResult{
 			Path:       indexPath(prefix, "indicators", i),
+			Owner:      owner,
+			Index:      i,
 			Indicator:  row,
 			Level:      rowLevel,
 			Target:     t,

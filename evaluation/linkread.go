@@ -77,10 +77,11 @@ func DecodeForLinking(name string, data []byte) (Form, error) {
 			continue
 		}
 		mark := d.path.key(key)
-		if err := d.decodeValue(n, v.FieldByIndex(info.byKey[key].index)); err != nil {
-			return nil, err
-		}
+		d.decodeValue(n, v.FieldByIndex(info.byKey[key].index))
 		d.path.pop(mark)
+	}
+	if len(d.errs) > 0 {
+		return nil, d.result()
 	}
 	return f, nil
 }
