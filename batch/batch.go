@@ -180,6 +180,9 @@ type Options struct {
 	// Stdin is what the path "-" reads (one form, JSON or YAML); nil
 	// makes that path an error.
 	Stdin io.Reader
+	// Links links each form to the earlier stages of its project-year
+	// (see Link); nil evaluates every form on its own.
+	Links *evaluation.LinkIndex
 }
 
 // ByProfile is a CheckerFor that evaluates each form under the rule set
@@ -207,7 +210,7 @@ func (o Options) evaluate(name string, data []byte, form evaluation.Form, err er
 			return Result{Name: name, Form: form, Err: AtKey(name, data, err)}
 		}
 	}
-	r := evaluation.Evaluate(form, checker)
+	r := evaluation.EvaluateLinked(form, o.Links.Links(name, form), checker)
 	r.Source, r.Lang = name, o.Lang
 	return Result{Name: name, Form: form, Report: r}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,12 +44,13 @@ func cycleFolder(t testing.TB, n int) []string {
 func TestLinkFiles(t *testing.T) {
 	paths := cycleFolder(t, 40)
 	opt := batch.Options{Checker: rules.NationalProfile(), Chunk: 4, Workers: 3}
-	idx, err := batch.LinkFiles(context.Background(), slices.Values(paths), opt)
+	idx, err := batch.Link(context.Background(), slices.Values(paths), opt)
 	require.NoError(t, err)
 	assert.Equal(t, 2, idx.Len())
 	var got []string
 	i := 0
-	for r := range batch.FilesLinked(context.Background(), slices.Values(paths), idx, opt) {
+	opt.Links = idx
+	for r := range batch.Files(context.Background(), slices.Values(paths), opt) {
 		require.Equal(t, paths[i], r.Name, "in input order")
 		i++
 		if r.Err != nil {
@@ -87,11 +89,11 @@ func TestLinkFiles(t *testing.T) {
 			set = append(set, evaluation.SourcedForm{Source: p, Form: f})
 		}
 	}
-	didx, err := batch.LinkDocuments(context.Background(), slices.Values(docs), opt)
+	opt.Links, err = batch.LinkDocuments(context.Background(), slices.Values(docs), opt)
 	require.NoError(t, err)
 	all := evaluation.LinkAll(set)
 	j := 0
-	for r := range batch.DocumentsLinked(context.Background(), slices.Values(docs), didx, opt) {
+	for r := range batch.Documents(context.Background(), slices.Values(docs), opt) {
 		if r.Err != nil {
 			continue
 		}
@@ -107,24 +109,40 @@ func TestLinkFilesCancelled(t *testing.T) {
 	paths := cycleFolder(t, 10)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	idx, err := batch.LinkFiles(ctx, slices.Values(paths), batch.Options{})
+	idx, err := batch.Link(ctx, slices.Values(paths), batch.Options{})
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Nil(t, idx)
 	// A nil index links nothing.
-	for r := range batch.FilesLinked(context.Background(), slices.Values(paths[:3]), nil, batch.Options{}) {
+	for r := range batch.Files(context.Background(), slices.Values(paths[:3]), batch.Options{}) {
 		assert.Nil(t, r.Report.Linked)
 	}
 }
 
-// BenchmarkLinkFiles is the first pass over 1,000 project self-evaluations
-// and the three stages of one project: reading and decoding every form,
-// keeping two summaries. Time and allocations are per pass.
-func BenchmarkLinkFiles(b *testing.B) {
+// A folder without declarations or monitoring forms needs no index: the
+// first pass reads each file once and decodes none.
+func TestLinkNothingToLink(t *testing.T) {
+	paths := cycleFolder(t, 20)
+	var selves []string
+	for _, p := range paths {
+		if !strings.Contains(p, "declaration") && !strings.Contains(p, "monitoring") && !strings.Contains(p, "broken") {
+			selves = append(selves, p)
+		}
+	}
+	idx, err := batch.Link(context.Background(), slices.Values(selves), batch.Options{})
+	require.NoError(t, err)
+	assert.Nil(t, idx)
+}
+
+// BenchmarkLink is the first pass over 1,000 project self-evaluations
+// and the three stages of one project: reading every form, decoding a
+// self-evaluation's header and the earlier stages whole, keeping two
+// summaries. Time and allocations are per pass.
+func BenchmarkLink(b *testing.B) {
 	paths := cycleFolder(b, 1000)
 	opt := batch.Options{Chunk: 16}
 	b.ReportAllocs()
 	for b.Loop() {
-		idx, err := batch.LinkFiles(context.Background(), slices.Values(paths), opt)
+		idx, err := batch.Link(context.Background(), slices.Values(paths), opt)
 		if err != nil || idx.Len() != 2 {
 			b.Fatal(err)
 		}

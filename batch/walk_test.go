@@ -113,10 +113,11 @@ func TestCycleReportsJSON(t *testing.T) {
 	names := []string{"../examples/cycle/declaration.yaml", "../examples/cycle/monitoring.yaml", "../examples/cycle/self-evaluation.yaml"}
 	ctx := context.Background()
 	opt := batch.Options{CheckerFor: batch.ByProfile}
-	idx, err := batch.LinkFiles(ctx, slices.Values(names), opt)
+	idx, err := batch.Link(ctx, slices.Values(names), opt)
 	require.NoError(t, err)
+	opt.Links = idx
 	var lines []string
-	for r := range batch.FilesLinked(ctx, slices.Values(names), idx, opt) {
+	for r := range batch.Files(ctx, slices.Values(names), opt) {
 		require.NoError(t, r.Err)
 		assert.Equal(t, r.Name, r.Report.Source)
 		b, err := json.Marshal(r.Report)

@@ -508,8 +508,11 @@ func sortedUnique(idx []int32, seen map[int32]bool) []int32 {
 // of its project-year in the index. A declaration, a department form and
 // a form without a project-year key link to nothing.
 func (x *LinkIndex) Links(source string, f Form) Links {
+	if x == nil {
+		return Links{}
+	}
 	key, ok := KeyOf(f)
-	if !ok || x == nil {
+	if !ok {
 		return Links{}
 	}
 	var l Links

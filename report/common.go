@@ -85,6 +85,17 @@ func figureRows(r *evaluation.Report) []figureRow {
 	return []figureRow{{zh: "执行率", en: "execution rate", rate: r.Figures.ExecutionRate, isRate: true}}
 }
 
+// linked lists the earlier stages a form was checked against, each as
+// its kind and its source, made safe by show (a terminal's or Markdown's
+// escaping); "" when the form was linked to none.
+func linked(l words, r *evaluation.Report, show func(string) string) string {
+	parts := make([]string, 0, len(r.Linked))
+	for _, lf := range r.Linked {
+		parts = append(parts, lf.Kind.In(r.Lang)+" "+show(lf.Source))
+	}
+	return strings.Join(parts, l.t("；", "; "))
+}
+
 // scoreLine is the total as a person reads it: "97.39（优）", or a
 // partial total with the weight it lacks and no grade.
 func scoreLine(l words, sc *evaluation.FormScore) string {

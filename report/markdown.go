@@ -20,6 +20,9 @@ func Markdown(w io.Writer, r *evaluation.Report) error {
 	fmt.Fprintf(&b, "## %s\n\n", mdText(title(l, r)))
 	fmt.Fprintf(&b, "%s%s%s · %s · %s %s\n\n", l.t("表式", "form"), l.t("：", ": "), r.Kind.In(r.Lang),
 		codeSpan(r.Source), l.t("规则", "profile"), codeSpan(r.Profile))
+	if against := linked(l, r, codeSpan); against != "" {
+		fmt.Fprintf(&b, "%s%s%s\n\n", l.t("对照", "Checked against"), l.t("：", ": "), against)
+	}
 	fmt.Fprintf(&b, "| %s | %s |\n|---|---:|\n", l.t("指标", "figure"), l.t("数值", "value"))
 	for _, f := range figureRows(r) {
 		fmt.Fprintf(&b, "| %s | %s |\n", l.t(f.zh, f.en), mdText(f.value(l, r.Header.Unit)))

@@ -27,6 +27,9 @@ func Text(w io.Writer, r *evaluation.Report) error {
 	}
 	line(safetext.Line(r.Source))
 	line("  ", title(l, r), " · ", r.Kind.In(r.Lang), " · ", l.t("规则", "profile"), " ", safetext.Line(r.Profile))
+	if against := linked(l, r, safetext.Line); against != "" {
+		line("  ", l.t("对照", "checked against"), colon, against)
+	}
 	for _, f := range figureRows(r) {
 		line("  ", l.t(f.zh, f.en), colon, f.value(l, r.Header.Unit))
 	}

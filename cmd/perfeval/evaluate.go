@@ -110,6 +110,11 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	bopt := opt.batchOptions(stdin)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	// A first pass links the forms of one project-year: a monitoring form
+	// or a self-evaluation is checked against its declaration wherever it
+	// lies among the inputs. Only the earlier stages' summaries are kept;
+	// a run with none of them costs one plain read of each file.
+	bopt.Links, _ = batch.Link(ctx, formPaths(args), batch.Options{Chunk: 16})
 	results := batch.MapChunked(ctx, files.all, runtime.GOMAXPROCS(0), chunk, func(_ context.Context, in batch.Input) result {
 		return formatResult(bopt.Evaluate(in), opt)
 	})
@@ -316,6 +321,19 @@ func (w *formFiles) all(yield func(batch.Input) bool) {
 		w.found.Add(1)
 		if !yield(in) {
 			return
+		}
+	}
+}
+
+// formPaths is the form files the arguments name, as batch.Walk finds
+// them; standard input and what cannot be read are left out (the second
+// pass reports those).
+func formPaths(args []string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for in := range batch.Walk(args) {
+			if in.Err == nil && in.Path != batch.Stdin && !yield(in.Path) {
+				return
+			}
 		}
 	}
 }
