@@ -12,6 +12,7 @@ type styleKind uint8
 const (
 	stTitle    styleKind = iota // the form's title
 	stNote                      // 单位：万元, right-aligned, no border
+	stNoteLeft                  // the form's note under the table: left-aligned, wrapped, no border
 	stLabel                     // a printed label: centred, bordered
 	stText                      // a text cell: wrapped, left-aligned, bordered
 	stCenter                    // a short text cell (indicator values): wrapped, centred
@@ -63,6 +64,9 @@ func (w *writer) style(kind styleKind, decimals int32) int {
 	case stNote:
 		s.Border = nil
 		s.Alignment.Horizontal = "right"
+	case stNoteLeft:
+		s.Border = nil
+		s.Alignment.Horizontal = "left"
 	case stLabel:
 		s.Font.Bold = true
 	case stText:
