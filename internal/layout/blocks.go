@@ -14,7 +14,7 @@ import (
 
 // indicatorIDs are the labels of an indicator table's columns.
 var indicatorIDs = []vocab.ID{vocab.Level1, vocab.Level2, vocab.IndicatorName, vocab.Target, vocab.Actual,
-	vocab.Weight, vocab.Score, vocab.Deviation, vocab.Direction}
+	vocab.Weight, vocab.Score, vocab.Deviation, vocab.Direction, vocab.TargetOperator, vocab.TargetUnit}
 
 // header reads the columns a header row names, among ids, and places its
 // labels.
@@ -229,6 +229,7 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 	} else if inherit && ind.Level2 == "" && l1 == nil && merged(vocab.Level2) {
 		ind.Level2 = r.levels.l2
 	}
+	r.composeTarget(cells, p)
 	for id, dst := range map[vocab.ID]*string{vocab.IndicatorName: &ind.Name, vocab.Target: &ind.Target,
 		vocab.Actual: &ind.Actual, vocab.Deviation: &ind.Deviation} {
 		if c := cells[id]; c != nil {
@@ -237,7 +238,9 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 				return
 			}
 			*dst = text
-			r.place(c, p+"."+indicatorKey(id))
+			if c.id >= 0 {
+				r.place(r.cells[c.id], p+"."+indicatorKey(id))
+			}
 		}
 	}
 	for id, dst := range map[vocab.ID]**decimal.Decimal{vocab.Weight: &ind.Weight, vocab.Score: &ind.Score} {
@@ -256,6 +259,60 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 	}
 	*list = append(*list, ind)
 	r.levels = levelCtx{l1: ind.Level1, l2: ind.Level2}
+}
+
+// composeTarget reads a target printed in three columns, 指标性质 | 指标值
+// | 度量单位 (≧ | 735 | 人次), as one: ≥735人次, the reading reported. The
+// composed text replaces the 指标值 cell's in cells.
+func (r *reader) composeTarget(cells map[vocab.ID]*In, p string) {
+	op, unit := cells[vocab.TargetOperator], cells[vocab.TargetUnit]
+	if op == nil && unit == nil {
+		return
+	}
+	t := cells[vocab.Target]
+	var parts [3]string
+	if op != nil {
+		parts[0] = operatorText(strings.TrimSpace(op.Text))
+		r.place(op, p+".target")
+	}
+	if t != nil {
+		parts[1] = strings.TrimSpace(t.Text)
+	}
+	if unit != nil {
+		parts[2] = strings.TrimSpace(unit.Text)
+		r.place(unit, p+".target")
+	}
+	composed := parts[0] + parts[1] + parts[2]
+	at := t
+	if at == nil {
+		at = op
+		if at == nil {
+			at = unit
+		}
+	}
+	r.note(at, p+".target", tx(fmt.Sprintf("指标性质“%s”、指标值“%s”、度量单位“%s”合读作年度指标值 %s", textOf(op), textOf(t), textOf(unit), composed),
+		fmt.Sprintf("指标性质 %q, 指标值 %q and 度量单位 %q read as the target %s", textOf(op), textOf(t), textOf(unit), composed)))
+	cells[vocab.Target] = &In{Col: at.Col, Pos: at.Pos, Text: composed, id: at.id, m: at.m}
+	if t == nil {
+		cells[vocab.Target].id = -1
+	}
+}
+
+func textOf(c *In) string {
+	if c == nil {
+		return ""
+	}
+	return strings.TrimSpace(c.Text)
+}
+
+// operatorText reads an operator printed in 指标性质: the box-drawing ═ a
+// converted PDF gives for = is =.
+func operatorText(s string) string {
+	switch s {
+	case "═", "＝":
+		return "="
+	}
+	return s
 }
 
 func indicatorKey(id vocab.ID) string {
@@ -284,11 +341,16 @@ func indicatorKey(id vocab.ID) string {
 // cell wrapped it (经济效益<br>指标), is folded and the reading reported.
 func (r *reader) levelText(c *In, path string) string {
 	t := strings.Join(c.paragraphs(), "\n")
-	if strings.Contains(t, "\n") {
-		folded := strings.ReplaceAll(t, "\n", "")
+	if strings.ContainsAny(t, "\n \u3000") && strings.TrimSpace(t) != "" {
+		folded := strings.Map(func(r rune) rune {
+			if r == '\n' || r == ' ' || r == '\u3000' {
+				return -1
+			}
+			return r
+		}, t)
 		if path != "" {
-			r.note(c, path, tx("“"+strings.ReplaceAll(t, "\n", "⏎")+"”中的换行已合并为“"+folded+"”",
-				"the line break in "+quote(t)+" was folded: "+folded))
+			r.note(c, path, tx("“"+strings.ReplaceAll(t, "\n", "⏎")+"”中的换行和空格已合并为“"+folded+"”",
+				"the line break or space in "+quote(t)+" was folded: "+folded))
 		}
 		t = folded
 	}
@@ -333,7 +395,7 @@ func isTemplate(cells map[vocab.ID]*In) bool {
 	for id, c := range cells {
 		t := strings.TrimSpace(c.Text)
 		switch id {
-		case vocab.Level1, vocab.Level2:
+		case vocab.Level1, vocab.Level2, vocab.TargetOperator, vocab.TargetUnit:
 			continue
 		case vocab.IndicatorName:
 			if !vocab.IsPlaceholder(t) {
@@ -352,16 +414,40 @@ func isTemplate(cells map[vocab.ID]*In) bool {
 
 func (r *reader) indicatorsStart(row *Row, c0 *In) {
 	r.label(c0)
+	if r.blk == bIndicators && r.headerOnly {
+		r.mergeHeader(row)
+		return
+	}
 	r.blk = bIndicators
 	r.levels = levelCtx{}
+	r.headerOnly = true
 	r.indCols = r.header(row, indicatorIDs...)
+}
+
+// mergeHeader reads a second header row under the first: its columns
+// are added, and where both name a column the lower row's, nearer the
+// values, wins (年度指标值 over 指标性质 | 指标值 | 度量单位).
+func (r *reader) mergeHeader(row *Row) {
+	for id, col := range r.header(row, indicatorIDs...) {
+		for other, c := range r.indCols {
+			if c == col && other != id {
+				delete(r.indCols, other)
+			}
+		}
+		r.indCols[id] = col
+	}
 }
 
 func (r *reader) nationalIndicatorRow(row *Row) {
 	if r.isHeader(row, indicatorIDs...) {
-		r.indCols = r.header(row, indicatorIDs...)
+		if r.headerOnly {
+			r.mergeHeader(row)
+		} else {
+			r.indCols = r.header(row, indicatorIDs...)
+		}
 		return
 	}
+	r.headerOnly = false
 	r.readIndicator(row, r.indCols, r.inds, "indicators", row.First, true)
 }
 
@@ -543,9 +629,12 @@ func (r *reader) keyProject(d *kpDraft, i int) evaluation.KeyProject {
 
 // Totals and the closing rows.
 
-// totals reads 总分 (the figure in the indicators' 得分 column, else the
-// next figure on the row) and 评价等级.
-func (r *reader) totals(row *Row) {
+// totals reads 总分 (合计 under the indicators: c0) — the figure in the
+// indicators' 得分 column, else the next figure on the row — and
+// 评价等级. The row's other figures stand under other columns of the
+// indicators (the weights' sum under 分值): they are kept, labelled by row
+// and column; a grade printed on the row (优) is the form's grade.
+func (r *reader) totals(row *Row, c0 *In) {
 	for i := 0; i < len(row.Cells); {
 		c := row.Cells[i]
 		if r.disposed(c.id) || c.m.ID == vocab.None {
@@ -553,23 +642,42 @@ func (r *reader) totals(row *Row) {
 			continue
 		}
 		vals, next := r.values(row, i)
-		if c.m.ID == vocab.TotalScore {
-			if v := r.at(row, r.indCols, vocab.Score); v != nil && v.Col > c.Col {
-				// The row's other figures stand under other columns of the
-				// indicators (the weights' sum under 分值): kept, labelled
-				// by row and column.
-				for _, x := range vals {
-					if x == v {
-						continue
-					}
-					if id := r.columnOf(x.Col); id != vocab.None {
-						r.keep(labelText(c)+"（"+vocab.Text(id, vocab.NationalProject)+"）", []*In{x})
-					}
+		total := c.m.ID == vocab.TotalScore || c == c0 && c.m.ID == vocab.FundsTotal
+		if !total {
+			r.pair(c, vals)
+			i = next
+			continue
+		}
+		f, _ := fieldOf(r.fields, vocab.TotalScore)
+		r.label(c)
+		var v *In
+		if col, ok := r.indCols[vocab.Score]; ok && col > c.Col {
+			v = r.at(row, r.indCols, vocab.Score) // nil when the 得分 column is empty
+		} else {
+			for _, x := range vals {
+				if !vocab.IsGrade(x.Text) {
+					v = x
+					break
 				}
-				vals = []*In{v}
 			}
 		}
-		r.pair(c, vals)
+		if v != nil {
+			r.setTyped(f, v, labelText(c))
+		}
+		for _, x := range vals {
+			if x == v || r.disposed(x.id) {
+				continue
+			}
+			if g, ok := fieldOf(r.fields, vocab.Grade); ok && vocab.IsGrade(x.Text) && *g.text == "" {
+				*g.text = strings.TrimSpace(x.Text)
+				r.place(x, g.path)
+				r.note(x, g.path, tx("总分行中的“"+strings.TrimSpace(x.Text)+"”读作评价等级", quote(x.Text)+" on the total's row read as the grade"))
+				continue
+			}
+			if id := r.columnOf(x.Col); id != vocab.None {
+				r.keep(labelText(c)+"（"+vocab.Text(id, vocab.NationalProject)+"）", []*In{x})
+			}
+		}
 		i = next
 	}
 }
@@ -633,6 +741,13 @@ func (r *reader) finish() {
 		}
 	}
 	r.decideRates()
+	if r.blockWeight != nil {
+		if f, ok := fieldOf(r.fields, vocab.Weight); ok && *f.number == nil {
+			*f.number = r.blockWeight
+			r.note(r.blockWeightAt, f.path, tx("分值 "+AsWritten(*r.blockWeight)+" 取自标签“"+strings.ReplaceAll(r.blockWeightAt.Text, "\n", "")+"”",
+				"the weight "+AsWritten(*r.blockWeight)+" taken from the label "+quote(r.blockWeightAt.Text)))
+		}
+	}
 	if !r.yearSet {
 		if f, ok := fieldOf(r.fields, vocab.Year); ok {
 			switch {

@@ -75,32 +75,62 @@ func (r *reader) line(l *Line, t string) {
 			}
 		}
 	}
-	if _, ok := unitIn(t); ok {
+	if _, ok := unitIn(t); ok || vocab.IsHeading(t) {
+		// 单位：万元 (read before the rows); 附件1, 公开14表 above a table.
 		r.disp[l.id] = disposition{kind: dLabel}
 		return
 	}
-	// label：value
-	for _, sep := range []string{"：", ":"} {
-		lb, val, ok := strings.Cut(t, sep)
-		if !ok {
+	// "label：value", or several on one line: 单位名称：某局 填报日期：2023年4月6日.
+	pairs := linePairs(t)
+	if len(pairs) == 0 {
+		return
+	}
+	for _, p := range pairs {
+		m := vocab.Lookup(p[0])
+		if f, ok := fieldOf(r.fields, m.ID); ok && f.typ == TextType && *f.text == "" && p[1] != "" && len(pairs) == 1 {
+			*f.text = p[1]
+			r.disp[l.id] = disposition{kind: dPlaced, path: f.path}
+			r.firstAt[f.path] = l.Pos
 			continue
 		}
-		m := vocab.Lookup(lb)
-		val = strings.TrimSpace(val)
-		switch {
-		case m.ID == vocab.Keyless:
-			r.keepLine(l, strings.TrimSpace(lb), val)
-			return
-		case m.ID != vocab.None:
-			if f, ok := fieldOf(r.fields, m.ID); ok && f.typ == TextType && *f.text == "" && val != "" {
-				*f.text = val
-				r.disp[l.id] = disposition{kind: dPlaced, path: f.path}
-				r.firstAt[f.path] = l.Pos
-				return
-			}
-		}
+		r.keepLine(l, labelOf(p[0]), p[1])
 	}
 }
+
+// linePairs splits a line into its "label：value" pairs when every part of
+// it is one with a known label; none otherwise.
+func linePairs(t string) [][2]string {
+	var out [][2]string
+	for _, chunk := range strings.Fields(t) {
+		lb, val, ok := cutColon(chunk)
+		if !ok || vocab.Lookup(lb).ID == vocab.None {
+			if len(out) == 0 {
+				break
+			}
+			// A value with a space inside belongs to the pair before it.
+			out[len(out)-1][1] += " " + chunk
+			continue
+		}
+		out = append(out, [2]string{lb, val})
+	}
+	if len(out) == 0 {
+		if lb, val, ok := cutColon(t); ok && vocab.Lookup(lb).ID != vocab.None {
+			return [][2]string{{lb, strings.TrimSpace(val)}}
+		}
+	}
+	return out
+}
+
+func cutColon(s string) (string, string, bool) {
+	for _, sep := range []string{"：", ":"} {
+		if lb, val, ok := strings.Cut(s, sep); ok {
+			return strings.TrimSpace(lb), strings.TrimSpace(val), true
+		}
+	}
+	return "", "", false
+}
+
+func labelOf(s string) string { return strings.TrimRight(strings.TrimSpace(s), "：:") }
 
 func (r *reader) kindOf(k vocab.Kinds) evaluation.Kind {
 	switch k {
@@ -116,6 +146,10 @@ func (r *reader) kindOf(k vocab.Kinds) evaluation.Kind {
 func (r *reader) keepLine(l *Line, label, text string) {
 	if len(*r.extra) >= MaxList {
 		return // check reports the list as too long
+	}
+	if text == "" {
+		r.disp[l.id] = disposition{kind: dLabel}
+		return
 	}
 	p := extraPath(len(*r.extra))
 	*r.extra = append(*r.extra, evaluation.Extra{Label: label, Text: text})

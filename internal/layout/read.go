@@ -83,18 +83,22 @@ type reader struct {
 	rowIndex int
 
 	// block state
-	blk       block
-	fundsCtx  []ctxCol // main amount labels of the funds block and their columns
-	fundsCols map[vocab.ID]int
-	totalSeen bool
-	goalCols  goalCols
-	taskCols  map[vocab.ID]int
-	indCols   map[vocab.ID]int // of the current indicator table
-	kpCols    map[vocab.ID]int
-	tail      *string
-	tailPath  string
-	levels    levelCtx
-	kps       []*kpDraft
+	blk           block
+	fundsCtx      []ctxCol // main amount labels of the funds block and their columns
+	fundsCols     map[vocab.ID]int
+	fundsHeads    map[int]string   // the funds table's header texts by column
+	blockWeight   *decimal.Decimal // a weight printed in the funds block's label
+	blockWeightAt *In
+	totalSeen     bool
+	goalCols      goalCols
+	taskCols      map[vocab.ID]int
+	indCols       map[vocab.ID]int // of the current indicator table
+	headerOnly    bool             // the indicator table has a header and no row yet
+	kpCols        map[vocab.ID]int
+	tail          *string
+	tailPath      string
+	levels        levelCtx
+	kps           []*kpDraft
 
 	titleYear   int
 	titleYearAt *In
@@ -164,6 +168,11 @@ func (r *reader) run() (*imports.Result, error) {
 		r.funds, r.goals, r.inds, r.extra = &r.proj.Funds.Funds, &r.proj.Goals, &r.proj.Indicators, &r.proj.Extra
 	}
 	r.fields = fieldsOf(r.form)
+	for _, c := range r.cells {
+		if c.m.ID == vocab.Heading {
+			r.label(c) // a heading names no value: it is placed as it stands
+		}
+	}
 	r.readLines()
 	for i := range r.in.Rows {
 		if r.err != nil {

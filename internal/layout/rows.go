@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/vocab"
@@ -32,16 +34,22 @@ func (r *reader) row(row *Row) {
 		r.cellNote(row)
 		return
 	}
-	switch id := id(c0); {
-	case c0 == nil && r.blk < bGoals && r.rowHas(row, vocab.Expected) && r.rowHas(row, vocab.Achieved) && !r.rowHas(row, vocab.IndicatorName):
-		// A 年度目标 header without its block label.
-		r.goalsStart(row, nil)
+	// A block's label (or none, or a label of no key of its own) over a
+	// row of column headers opens the block the headers name: 年度绩效目标
+	// (80分) over 一级指标 | 二级指标 | 三级指标 is the indicators' table.
+	id := id(c0)
+	blockish := c0 == nil || id == vocab.GoalsBlock || id == vocab.IndicatorsBlock || id == vocab.Keyless ||
+		id == vocab.Heading || id == vocab.Level1 || id == vocab.Expected || id == vocab.Achieved
+	indHeader := r.rowHas(row, vocab.Level1) && r.rowHas(row, vocab.IndicatorName)
+	goalsHeader := r.rowHas(row, vocab.Expected) && r.rowHas(row, vocab.Achieved) && !r.rowHas(row, vocab.IndicatorName, vocab.Level1)
+	switch {
+	case blockish && indHeader && r.blk != bTasks && r.blk != bKeyProjects:
+		r.indicatorsStart(row, c0)
+	case blockish && goalsHeader && (r.blk < bGoals || c0 != nil):
+		r.goalsStart(row, c0)
 	case c0 == nil && r.dept != nil && r.blk < bTasks && r.rowHas(row, vocab.IndicatorName) && r.rowHas(row, vocab.Actual) && !r.rowHas(row, vocab.Level1):
 		// A 主要任务 header without its block label.
 		r.tasksStart(row, nil)
-	case c0 == nil && r.blk != bIndicators && r.blk != bTasks && r.blk != bKeyProjects && r.rowHas(row, vocab.Level1) && r.rowHas(row, vocab.IndicatorName):
-		// A 绩效指标 header without its block label.
-		r.indicatorsStart(row, nil)
 	case c0 == nil:
 		r.continueBlock(row)
 	case id == vocab.DepartmentName || id == vocab.ProjectName || id == vocab.Authority ||
@@ -58,20 +66,19 @@ func (r *reader) row(row *Row) {
 		r.kpStart(row, c0)
 	case id == vocab.IndicatorsBlock:
 		r.indicatorsStart(row, c0)
-	case id == vocab.TotalScore || id == vocab.Grade:
+	case id == vocab.TotalScore || id == vocab.Grade || id == vocab.FundsTotal && (r.blk == bIndicators || r.blk == bTotals):
+		// 合计 under the indicators is their total: 总分.
 		r.blk = bTotals
-		r.totals(row)
+		r.totals(row, c0)
 	case id == vocab.Overall || id == vocab.Problems || id == vocab.Improvements:
 		r.tailStart(row, c0)
 	case id == vocab.ExtraBlock:
 		r.label(c0)
 		r.blk = bExtra
 		r.extraRow(row)
-	case id == vocab.Level1 || (id == vocab.IndicatorName && r.blk != bTasks && r.blk != bKeyProjects):
+	case id == vocab.IndicatorName && r.blk != bTasks && r.blk != bKeyProjects:
 		// A 绩效指标 header without its block label.
 		r.indicatorsStart(row, nil)
-	case (id == vocab.Expected || id == vocab.Achieved) && r.blk < bGoals:
-		r.goalsStart(row, nil)
 	case isFundsLabel(id):
 		if r.blk != bFundsTable {
 			r.blk = bFunds
@@ -271,10 +278,21 @@ func (r *reader) pair(c *In, vals []*In) {
 		for _, v := range vals {
 			r.label(v)
 		}
+	case m.ID == vocab.Heading:
+		r.label(c)
 	default:
 		f, ok := fieldOf(r.fields, m.ID)
 		if !ok {
-			return // a label with no place here: reported unplaced
+			// A header label this kind has no key for (部门 on a
+			// project's form) is kept with its value; the value of a
+			// label out of its place (年度资金总额 without the columns
+			// that say which amount) is unplaced.
+			r.label(c)
+			switch m.ID {
+			case vocab.DepartmentName, vocab.ProjectName, vocab.Authority, vocab.ImplementingUnit, vocab.Code:
+				r.keep(labelText(c), vals)
+			}
+			return
 		}
 		r.label(c)
 		r.setField(f, c, vals)
@@ -290,6 +308,9 @@ func labelText(c *In) string {
 
 // keep keeps a labelled cell's values in the form's extra list.
 func (r *reader) keep(label string, vals []*In) {
+	if len(vals) == 0 {
+		return // a label alone: nothing to keep
+	}
 	if len(*r.extra) >= MaxList {
 		if len(vals) > 0 {
 			r.limit(vals[0], "more than %d extra cells", MaxList)
@@ -471,6 +492,12 @@ func (r *reader) store(v *In, path, what string, why, note *evaluation.Text, dup
 func (r *reader) fundsStart(row *Row, c0 *In) {
 	r.label(c0)
 	r.fundsFound = true
+	// 预算执行情况（20分）: the budget row's weight printed in the label.
+	for _, n := range c0.m.Notes {
+		if w, ok := pointsNote(n); ok && r.blockWeight == nil {
+			r.blockWeight, r.blockWeightAt = &w, c0
+		}
+	}
 	r.blk = bFunds
 	r.fundsRow(row)
 }
@@ -532,15 +559,30 @@ func (r *reader) rowHas(row *Row, ids ...vocab.ID) bool {
 	return false
 }
 
+// pointsNote reads a weight printed in a label's note: "20分".
+func pointsNote(note string) (decimal.Decimal, bool) {
+	t, ok := strings.CutSuffix(strings.TrimSpace(note), "分")
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	d, err := budget.ParseNumber(t)
+	if err != nil || d.IsNegative() {
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
 // fundsRow reads a row of 部门资金情况 given label by label. A 其中 row
 // breaks down the row above it: its amount is of the main label above it
 // in its column, or the nearest left of it.
 func (r *reader) fundsRow(row *Row) {
 	if cols := r.fundsHeader(row); cols != nil {
 		r.blk, r.fundsCols, r.totalSeen = bFundsTable, cols, false
+		r.fundsHeads = map[int]string{}
 		for _, c := range row.Cells {
-			if _, ok := fieldOf(r.fields, c.m.ID); ok || c.m.ID != vocab.None {
+			if !r.disposed(c.id) && c.m.ID != vocab.None {
 				r.label(c)
+				r.fundsHeads[c.Col] = labelText(c)
 			}
 		}
 		return
@@ -692,12 +734,18 @@ func (r *reader) sourceAmount(idx int, under vocab.ID, vals []*In) {
 }
 
 // fundsTableRow reads a row under the funds columns: 年度资金总额 (合计),
-// a source row, or a labelled figure (预算调整数, 预算调整率).
+// a source row, or a labelled figure (预算调整数, 预算调整率). A figure in
+// a column the format has no key for on its row (a source's own 执行率, a
+// 原因 column) is kept, labelled by row and column.
 func (r *reader) fundsTableRow(row *Row) {
 	if cols := r.fundsHeader(row); cols != nil {
 		r.fundsCols = cols
+		r.fundsHeads = map[int]string{}
 		for _, c := range row.Cells {
-			r.label(c)
+			if !r.disposed(c.id) {
+				r.label(c)
+				r.fundsHeads[c.Col] = labelText(c)
+			}
 		}
 		return
 	}
@@ -725,6 +773,20 @@ func (r *reader) fundsTableRow(row *Row) {
 		}
 		return vocab.None
 	}
+	rowLabel := ""
+	if lc != nil {
+		rowLabel = labelText(lc)
+	}
+	// keepOther keeps a figure of the row in a column without a key here.
+	keepOther := func(c *In) {
+		if head, ok := r.fundsHeads[c.Col]; ok && !r.disposed(c.id) {
+			if Blank(c.Text) && c.Kind == TextCell {
+				r.label(c) // the template's "—" where nothing applies
+				return
+			}
+			r.keep(rowLabel+"（"+head+"）", []*In{c})
+		}
+	}
 	switch {
 	case lc != nil && lc.m.ID == vocab.FundsTotal, lc == nil && !r.totalSeen:
 		r.label(lc)
@@ -735,6 +797,7 @@ func (r *reader) fundsTableRow(row *Row) {
 			}
 			f, ok := fieldOf(r.fields, colOf(c))
 			if !ok {
+				keepOther(c)
 				continue
 			}
 			r.setTyped(f, c, vocab.Text(colOf(c), vocab.NationalProject))
@@ -752,23 +815,19 @@ func (r *reader) fundsTableRow(row *Row) {
 			switch id := colOf(c); id {
 			case vocab.InitialBudget, vocab.AdjustedBudget, vocab.ActualExpenditure:
 				r.sourceAmount(idx, id, []*In{c})
-			case vocab.Weight, vocab.CompletionRate, vocab.Score:
+			default:
 				// 分值, 执行率 and 得分 belong to the total row; the template
 				// prints "—" in them on source rows.
-				if Blank(c.Text) && c.Kind == TextCell {
-					r.label(c)
-				}
+				keepOther(c)
 			}
 		}
 	case lc != nil && lc.m.ID == vocab.Source && lc.m.Keyless:
 		r.label(lc)
-		var vals []*In
 		for _, c := range row.Cells {
-			if c != lc && !r.disposed(c.id) {
-				vals = append(vals, c)
+			if c != lc {
+				keepOther(c)
 			}
 		}
-		r.keep(labelText(lc), vals)
 	case lc != nil && lc.m.ID == vocab.Source:
 		r.label(lc) // 其中 alone
 	}

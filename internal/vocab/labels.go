@@ -73,6 +73,16 @@ const (
 	Profile      // 规则配置
 	ExtraBlock   // 其他栏目: labelled cells the format has no key for
 
+	// TargetOperator is 指标性质: the operator of a target printed in a
+	// column of its own (≥, =, ≤), as Sichuan's and Yunnan's forms do.
+	TargetOperator
+	// TargetUnit is 度量单位: the unit of a target printed in a column of
+	// its own.
+	TargetUnit
+	// Heading is a label that heads a row or column and names no value of
+	// its own (年度预算数（万元） over the funds' row labels).
+	Heading
+
 	// Keyless is a label the format has no key for (联系电话, 项目概况,
 	// 立项依据, 主管部门编码 …): its cell is kept in the form's extra list.
 	Keyless
@@ -127,38 +137,41 @@ var groups = []group{
 	{Code, Department, []string{"部门编码", "单位编码", "部门(单位)编码"}},
 	{Code, Project, []string{"项目编码", "项目代码"}},
 
-	{FundsBlock, Department, []string{"部门资金情况", "部门整体资金情况", "预算资金", "部门预算资金", "资金情况"}},
+	{FundsBlock, Department, []string{"部门资金情况", "部门整体资金情况", "预算资金", "部门预算资金"}},
+	{FundsBlock, Either, []string{"资金情况", "预算执行情况"}},
 	{FundsBlock, Project, []string{"项目资金", "项目资金情况", "项目资金投入情况"}},
 	{AdjustedBudget, Department, []string{"部门调整预算收入", "调整预算收入", "部门调整预算数"}},
-	{AdjustedBudget, Either, []string{"全年预算数", "调整预算数", "调整后预算数", "调整后预算", "全年预算", "调整预算"}},
+	{AdjustedBudget, Either, []string{"全年预算数", "调整预算数", "调整后预算数", "调整后预算", "全年预算", "调整预算", "预算数"}},
 	{InitialBudget, Department, []string{"部门年初预算收入", "年初预算收入", "部门年初预算数", "年初预算资金总额", "年初预算资金"}},
 	{InitialBudget, Either, []string{"年初预算数", "年初预算"}},
 	{ActualExpenditure, Department, []string{"实际支出数", "部门实际支出数", "实际支出", "实际投入资金额", "实际投入资金"}},
-	{ActualExpenditure, Either, []string{"全年执行数", "实际执行数", "执行数", "全年实际执行数"}},
+	{ActualExpenditure, Either, []string{"全年执行数", "实际执行数", "执行数", "全年实际执行数", "预算执行数"}},
 	{Adjustment, Department, []string{"年度预算调整数"}},
 	{Adjustment, Either, []string{"预算调整数"}},
 	{CompletionRate, Department, []string{"预算完成率"}},
 	{CompletionRate, Either, []string{"执行率", "预算执行率", "资金执行率"}},
 	{AdjustmentRate, Department, []string{"预算调整率"}},
-	{FundsTotal, Either, []string{"年度资金总额", "资金总额", "合计", "项目资金总额", "年度资金合计", "总计"}},
+	{FundsTotal, Either, []string{"年度资金总额", "资金总额", "合计", "项目资金总额", "年度资金合计", "总计", "总额", "年度财政资金总额"}},
 	{Weight, Either, []string{"分值", "权重", "标准分值"}},
 	{Score, Either, []string{"得分", "自评得分"}},
 
 	{GoalsBlock, Department, []string{"年度目标"}},
 	{GoalsBlock, Either, []string{"年度总体目标", "年度绩效目标", "总体目标", "绩效目标"}},
-	{Expected, Either, []string{"预期目标", "年度预期目标"}},
+	{Expected, Either, []string{"预期目标", "年度预期目标", "项目年度目标"}},
 	{Expected, Department, []string{DepartmentExpected, "部门整体支出预期目标", "部门整体支出年度预期目标"}},
 	{Achieved, Either, []string{"目标完成情况", "实际完成情况", "目标实际完成情况", "年度总体目标完成情况", "总体目标完成情况", "年度目标完成情况"}},
 	{Achieved, Department, []string{DepartmentAchieved, "部门整体支出目标完成情况", "部门整体支出的实际完成情况"}},
 
 	{TasksBlock, Department, []string{"主要任务"}},
 	{TaskName, Department, []string{"任务名称"}},
-	{IndicatorsBlock, Either, []string{"绩效指标", "年度绩效指标", "绩效指标完成情况"}},
+	{IndicatorsBlock, Either, []string{"绩效指标", "年度绩效指标", "绩效指标完成情况", "年度绩效指标完成情况"}},
 	{Level1, Either, []string{"一级指标"}},
 	{Level2, Either, []string{"二级指标"}},
 	{IndicatorName, Department, []string{"关键指标"}},
 	{IndicatorName, Either, []string{"三级指标", "指标名称"}},
-	{Target, Either, []string{"指标值", "年度指标值", "目标值", "年度目标值", "指标目标值", "预期指标值"}},
+	{Target, Either, []string{"指标值", "年度指标值", "目标值", "年度目标值", "指标目标值", "预期指标值", "年初目标值"}},
+	{TargetOperator, Either, []string{"指标性质"}},
+	{TargetUnit, Either, []string{"度量单位", "计量单位"}},
 	{Actual, Department, []string{"指标完成情况"}},
 	{Actual, Either, []string{"实际完成值", "完成值", "实际完成情况值", "全年实际值", "实际值", "全年实际完成值"}},
 	{Direction, Either, []string{"指标方向"}},
@@ -175,11 +188,12 @@ var groups = []group{
 	{Overall, Either, []string{"评价结论", "主要绩效", "总体评价", "自评结论"}},
 	{Problems, Either, []string{"存在问题", "存在的问题"}},
 	{Improvements, Department, []string{"改进措施或下一步计划"}},
-	{Improvements, Either, []string{"改进措施", "下一步改进措施", "整改措施", "改进意见"}},
+	{Improvements, Either, []string{"改进措施", "下一步改进措施", "整改措施", "改进意见", "改进措施及结果应用方案"}},
 	{TotalScore, Either, []string{"总分", "合计得分", "总得分", "自评总分"}},
 	{Grade, Either, []string{"评价等级", "等级", "自评等级"}},
 	{Profile, Either, []string{"规则配置"}},
 	{ExtraBlock, Either, []string{"其他栏目"}},
+	{Heading, Either, []string{"年度预算数", "项目年度目标完成情况"}},
 
 	// Cells published forms print that the file format has no key for:
 	// an importer keeps them, with their label, in the form's extra list.
@@ -188,7 +202,8 @@ var groups = []group{
 		"联系电话", "联系人", "联系人及电话", "填报人", "填表人", "填报单位", "填报日期",
 		"项目负责人", "项目负责人及电话", "单位负责人", "财务负责人", "审核人", "备注", "说明",
 		"项目属性", "项目类型", "项目起止时间", "项目实施期", "项目期限",
-		"评价机构", "自评机构", "自评组织方式",
+		"评价机构", "自评机构", "自评组织方式", "报表编号", "项目类别", "其他需要说明事项", "其他说明事项",
+		"项目实施内容及过程概述", "偏差大或目标未完成原因分析", "原因", "项目基本情况",
 	}},
 }
 

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -22,6 +23,12 @@ type Norm struct {
 	// Note is the trailing bracketed note set apart from Key, without
 	// its brackets: "万元", "A", "B/A", "50分", "计算值"; "" for none.
 	Note string
+	// Notes are all the trailing notes, the last printed first:
+	// 预算执行情况(万元)(20分) has "20分" and "万元".
+	Notes []string
+	// Numbered is true when a leading number was dropped: "1.", "一、",
+	// "（一）" before a label.
+	Numbered bool
 	// Broken is true when a line break inside the text was folded: a
 	// label printed on two lines (经济效益<br>指标).
 	Broken bool
@@ -48,7 +55,7 @@ func Normalize(s string) Norm {
 		b.WriteRune(r)
 	}
 	t := strings.TrimRight(b.String(), ":")
-	for range 2 { // 执行率(B/A)(%): at most two notes
+	for range 3 { // 预算执行情况(万元)(20分): at most three notes
 		if !strings.HasSuffix(t, ")") {
 			break
 		}
@@ -56,14 +63,22 @@ func Normalize(s string) Norm {
 		if i <= 0 {
 			break
 		}
+		note := t[i+1 : len(t)-1]
 		if n.Note == "" {
-			n.Note = t[i+1 : len(t)-1]
+			n.Note = note
 		}
+		n.Notes = append(n.Notes, note)
 		t = strings.TrimRight(t[:i], ":")
+	}
+	if m := numberingRE.FindString(t); m != "" && len(m) < len(t) {
+		t, n.Numbered = t[len(m):], true
 	}
 	n.Key = t
 	return n
 }
+
+// numberingRE matches a number printed before a label: 1. 1、 一、 (一) (1).
+var numberingRE = regexp.MustCompile(`^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、.．]|\([0-9一二三四五六七八九十]{1,3}\))`)
 
 // matchingOpen returns the index of the "(" that the final ")" of t
 // closes, or -1.

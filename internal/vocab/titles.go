@@ -69,12 +69,29 @@ func YearIn(text string) (year int, ok bool) {
 }
 
 // placeholderRE matches what a blank template prints where a form is to be
-// filled in: ……, …, ..., 指标1, 指标 2, 指标一, XX.
-var placeholderRE = regexp.MustCompile(`^(?:[…\.。·]{2,}|…|指标\s*[0-9０-９一二三四五六七八九十]+|[xX×]{2,})$`)
+// filled in: ……, …, ..., 指标1, 指标 2：, 指标一, 指标1：/, XX.
+var placeholderRE = regexp.MustCompile(`^(?:[…\.。·]{2,}|…|指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：]?\s*[/／—\-]?|[xX×]{2,})$`)
 
 // IsPlaceholder reports whether a cell holds only what a blank template
-// prints in it: ……, …, ..., 指标1, 指标2, XX.
+// prints in it: ……, …, ..., 指标1, 指标2：, 指标1：/, XX.
 func IsPlaceholder(text string) bool {
 	t := strings.TrimSpace(text)
 	return len(t) <= 32 && placeholderRE.MatchString(t)
 }
+
+// headingRE matches the number a published table carries above it:
+// 附件1, 附表2, 公开14表, 表3.
+var headingRE = regexp.MustCompile(`^(?:附件|附表|表|公开)\s*[0-9０-９一二三四五六七八九十]+\s*表?$`)
+
+// IsHeading reports whether a line is a table's number printed above it.
+func IsHeading(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(t) <= 32 && headingRE.MatchString(t)
+}
+
+// grades are the words a form prints as its 评价等级.
+var grades = map[string]bool{"优": true, "良": true, "中": true, "差": true, "优秀": true, "良好": true,
+	"合格": true, "不合格": true, "较好": true, "一般": true, "较差": true}
+
+// IsGrade reports whether text is a grade (优, 良, 中, 差, 优秀 …).
+func IsGrade(text string) bool { return grades[strings.TrimSpace(text)] }
