@@ -123,3 +123,21 @@ type Result struct {
 // an extra, or skipped as a template row) and the form has its name, year
 // and funds: what `perfeval import` exits 0 for.
 func (r *Result) Complete() bool { return len(r.Unplaced) == 0 && len(r.Missing) == 0 }
+
+// In writes the position in a language: "第 12 行第 3 列" under zh.
+func (p Position) In(lang evaluation.Lang) string {
+	if lang == evaluation.English {
+		return p.String()
+	}
+	switch {
+	case p.Ref != "" && p.Sheet != "":
+		return fmt.Sprintf("工作表 %s 单元格 %s", p.Sheet, p.Ref)
+	case p.Ref != "":
+		return "单元格 " + p.Ref
+	case p.Column > 0:
+		return fmt.Sprintf("第 %d 行第 %d 列", p.Line, p.Column)
+	case p.Line > 0:
+		return fmt.Sprintf("第 %d 行", p.Line)
+	}
+	return "全文"
+}

@@ -125,14 +125,14 @@ func parseDocument(name string, data []byte) (*layout.Input, error) {
 		}
 		r := layout.Row{Table: table}
 		for i, c := range raw {
-			paras, text := decodeCell(c)
+			paras, text, literal := decodeCell(c)
 			if text == "" && len(paras) == 0 {
 				continue
 			}
 			if err := layout.CheckText(text); err != nil {
 				return nil, &ImportError{File: name, Line: n, Err: fmt.Errorf("%w: column %d: %s", ErrNotAForm, i+1, strings.TrimPrefix(err.Error(), layout.ErrText.Error()+": "))}
 			}
-			r.Cells = append(r.Cells, &layout.In{Col: i, Pos: imports.Position{Line: n, Column: i + 1}, Text: text, Paras: paras})
+			r.Cells = append(r.Cells, &layout.In{Col: i, Pos: imports.Position{Line: n, Column: i + 1}, Text: text, Paras: paras, Literal: literal})
 		}
 		if len(r.Cells) == 0 {
 			continue
@@ -227,8 +227,12 @@ func isSeparator(cells []string) bool {
 // HTML entities are decoded, and each paragraph is trimmed. Blank text
 // between paragraphs is dropped; an explicit empty paragraph (<p></p>) is
 // kept, since the renderer writes one for an empty line of a text.
-func decodeCell(raw string) (paras []string, text string) {
+func decodeCell(raw string) (paras []string, text string, literal bool) {
 	raw = layout.StripMarkers(raw)
+	// Render writes the first character of a value that would read as a
+	// label as a character reference: the cell is data.
+	lead := strings.TrimPrefix(strings.TrimSpace(raw), "<p>")
+	literal = strings.HasPrefix(lead, "&#")
 	var (
 		cur      strings.Builder
 		explicit bool // inside <p>…</p>
@@ -262,7 +266,7 @@ func decodeCell(raw string) (paras []string, text string) {
 		explicit = isP && !closing
 	}
 	flush(false)
-	return paras, strings.Join(paras, "\n")
+	return paras, strings.Join(paras, "\n"), literal
 }
 
 // unescapeMarkdown decodes backslash escapes: a backslash before ASCII

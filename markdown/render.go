@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/layout"
@@ -116,19 +117,31 @@ func isControl(c rune) bool {
 }
 
 // cellText is a cell's Markdown: its paragraphs (as <p>…</p> when there
-// are more than one) and its markers.
-func (r *renderer) cellText(c *layout.Cell) string {
+// are more than one) and its markers. A value whose text would read as a
+// label, a note or a placeholder where it stands has its first character
+// written as a character reference (项目名称 as &#x9879;目名称): it shows
+// the same, and Import reads the cell as data (see layout.NeedsLiteral).
+func (r *renderer) cellText(c *layout.Cell, inTable bool) string {
 	var s string
 	if c != nil {
 		paras := c.Paragraphs()
+		literal := inTable && !c.IsLabel() && c.Path() != "" && (c.Type == layout.TextType || c.Type == layout.ListType) &&
+			layout.NeedsLiteral(c.Text)
+		esc := func(i int, p string) string {
+			if i == 0 && literal && p != "" {
+				r, n := utf8.DecodeRuneInString(p)
+				return fmt.Sprintf("&#x%x;", r) + escapeText(p[n:])
+			}
+			return escapeText(p)
+		}
 		switch len(paras) {
 		case 0:
 		case 1:
-			s = escapeText(paras[0])
+			s = esc(0, paras[0])
 		default:
 			parts := make([]string, len(paras))
 			for i, p := range paras {
-				parts[i] = "<p>" + escapeText(p) + "</p>"
+				parts[i] = "<p>" + esc(i, p) + "</p>"
 			}
 			s = strings.Join(parts, " ")
 		}
@@ -153,7 +166,7 @@ func (r *renderer) String() string {
 		}
 		switch blk.Kind {
 		case layout.TitleBlock, layout.LineBlock:
-			b.WriteString(r.cellText(blk.Line))
+			b.WriteString(r.cellText(blk.Line, false))
 			b.WriteByte('\n')
 		case layout.NoteBlock:
 			b.WriteString(strings.Join(blk.Note, "\n"))
@@ -192,7 +205,7 @@ func (r *renderer) table(b *strings.Builder, t *layout.Table) {
 	for j, row := range grid {
 		b.WriteByte('|')
 		for _, c := range row {
-			if s := r.cellText(c); s != "" {
+			if s := r.cellText(c, true); s != "" {
 				b.WriteString(" " + s + " |")
 			} else {
 				b.WriteString(" |")

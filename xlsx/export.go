@@ -149,7 +149,7 @@ func hasNote(doc *layout.Doc) bool {
 // profile writes the rule profile the form is filed under: 规则配置 | name.
 func (w *writer) profile(r int, name string) int {
 	w.label(1, r, 1, r, vocab.Text(vocab.Profile, vocab.Guangzhou))
-	w.text(2, r, w.width, r, name, stText, "profile")
+	w.text(2, r, w.width, r, name, stValue, "profile")
 	return r + 1
 }
 
@@ -219,9 +219,9 @@ func (w *writer) cell(c1, r1, c2, r2 int, c *layout.Cell) {
 		if c.Type == layout.ListType {
 			text = layout.ListText(c.Items)
 		}
-		kind := stCenter
+		kind := stValueCenter
 		if strings.Contains(text, "\n") || utf8.RuneCountInString(text) > 24 {
-			kind = stText
+			kind = stValue
 		}
 		w.text(c1, r1, c2, r2, text, kind, p)
 	}

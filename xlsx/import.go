@@ -84,7 +84,7 @@ func ImportResult(name string, data []byte) (res *imports.Result, err error) {
 		if err != nil {
 			return nil, corrupt(name, sp.name, err)
 		}
-		in, err := sheetInput(sp.name, cells, merges, styles, bk.date1904)
+		in, err := sheetInput(sp.name, cells, merges, styles, bk)
 		if err != nil {
 			var ie *ImportError
 			if errors.As(err, &ie) {

@@ -17,6 +17,7 @@ type numFmt struct {
 	min, max int // decimals always shown ("0.0#": 1) and at most shown (2); -1, -1 for General
 	percent  bool
 	date     bool
+	text     bool // the text format "@"
 }
 
 var general = numFmt{min: -1, max: -1}
@@ -33,7 +34,7 @@ var builtinFormats = map[int]string{
 	1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
 	14: "yyyy-mm-dd", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 22: "yyyy-mm-dd h:mm",
 	37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
-	57: "yyyy\"年\"m\"月\"", 58: "m\"月\"d\"日\"",
+	49: "@", 57: "yyyy\"年\"m\"月\"", 58: "m\"月\"d\"日\"",
 }
 
 // parseFormat reads the decimals, the percent sign and whether a number
@@ -44,6 +45,9 @@ var builtinFormats = map[int]string{
 func parseFormat(code string) numFmt {
 	if code == "" || len(code) > maxFormatCode || strings.EqualFold(code, "General") {
 		return general
+	}
+	if strings.TrimSpace(code) == "@" {
+		return numFmt{min: -1, max: -1, text: true}
 	}
 	var b strings.Builder
 	inQuote := false

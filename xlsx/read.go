@@ -372,7 +372,8 @@ func parseRange(ref string) (rect, error) {
 // rows in order, each with its non-empty cells. A merged range's value is
 // its top-left cell's; the top of a range merged down over several rows
 // is marked (a task's name over its indicator rows).
-func sheetInput(sheet string, cells []rawCell, merges []rect, styles []numFmt, date1904 bool) (*layout.Input, error) {
+func sheetInput(sheet string, cells []rawCell, merges []rect, styles []numFmt, bk *book) (*layout.Input, error) {
+	date1904 := bk.date1904
 	sort.SliceStable(cells, func(i, j int) bool {
 		if cells[i].row != cells[j].row {
 			return cells[i].row < cells[j].row
@@ -429,6 +430,9 @@ func sheetInput(sheet string, cells []rawCell, merges []rect, styles []numFmt, d
 				return nil, &ImportError{Sheet: sheet, Cell: ref, Err: fmt.Errorf("%w: %s", ErrValue, strings.TrimPrefix(err.Error(), layout.ErrText.Error()+": "))}
 			}
 			x.Kind, x.Text = layout.TextCell, text
+			// A sheet perfeval wrote gives its value cells the text
+			// format: they are data, whatever they say.
+			x.Literal = bk.ours && f.text
 		case typeBool:
 			x.Kind, x.Text = layout.BoolCell, map[bool]string{true: "TRUE", false: "FALSE"}[c.value == "1" || strings.EqualFold(c.value, "true")]
 		case typeError:

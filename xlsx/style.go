@@ -20,6 +20,8 @@ const (
 	stPercent                   // a printed rate: percent format with its decimals
 	stComputed                  // a formula cell: percent, italic grey, so it reads as derived
 	stYear                      // the year: 0"年"
+	stValue                     // a value's text: wrapped, left-aligned, in the text format "@"
+	stValueCenter               // a short value's text: wrapped, centred, in the text format "@"
 )
 
 type styleKey struct {
@@ -85,6 +87,15 @@ func (w *writer) style(kind styleKind, decimals int32) int {
 	case stYear:
 		f := `0"年"`
 		s.CustomNumFmt = &f
+	case stValue, stValueCenter:
+		// The text format marks the cell as a value: a sheet perfeval
+		// wrote reads its value cells as data, whatever they say (an
+		// indicator named 得分 is not the label 得分).
+		f := "@"
+		s.CustomNumFmt = &f
+		if kind == stValue {
+			s.Alignment.Horizontal = "left"
+		}
 	}
 	id, err := w.f.NewStyle(s)
 	if err != nil {

@@ -56,20 +56,20 @@ func TestParseFormat(t *testing.T) {
 	for code, want := range map[string]numFmt{
 		"":                                    general,
 		"General":                             general,
-		"0":                                   {0, 0, false, false},
-		"0.00":                                {2, 2, false, false},
-		"#,##0.00":                            {2, 2, false, false},
-		"0.0#":                                {1, 2, false, false},
-		"0.00%":                               {2, 2, true, false},
-		"0%":                                  {0, 0, true, false},
-		`0"年"`:                                {0, 0, false, false},
-		`"¥"#,##0.00;[Red]-"¥"#,##0.00`:       {2, 2, false, false},
-		`[$-804]0.000`:                        {3, 3, false, false},
+		"0":                                   {0, 0, false, false, false},
+		"0.00":                                {2, 2, false, false, false},
+		"#,##0.00":                            {2, 2, false, false, false},
+		"0.0#":                                {1, 2, false, false, false},
+		"0.00%":                               {2, 2, true, false, false},
+		"0%":                                  {0, 0, true, false, false},
+		`0"年"`:                                {0, 0, false, false, false},
+		`"¥"#,##0.00;[Red]-"¥"#,##0.00`:       {2, 2, false, false, false},
+		`[$-804]0.000`:                        {3, 3, false, false, false},
 		"0.00E+00":                            general,
-		"yyyy/m/d":                            {-1, -1, false, true},
+		"yyyy/m/d":                            {-1, -1, false, true, false},
 		"0." + strings.Repeat("0", 1_000_000): general, // longer than Excel allows: not honoured
-		"@":                                   general,
-		`0.00_);(0.00)`:                       {2, 2, false, false},
+		"@":                                   {-1, -1, false, false, true},
+		`0.00_);(0.00)`:                       {2, 2, false, false, false},
 	} {
 		assert.Equal(t, want, parseFormat(code), code)
 	}

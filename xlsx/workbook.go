@@ -175,6 +175,9 @@ type book struct {
 	shared   string
 	styles   string
 	date1904 bool
+	// ours is true for a workbook perfeval wrote (docProps/core.xml names
+	// it the creator): its value cells carry the text format.
+	ours bool
 }
 
 // readBook lists the workbook's worksheets in tab order with the paths
@@ -206,6 +209,14 @@ func readBook(p *pkg) (*book, error) {
 		return nil, fmt.Errorf("workbook part %s: %w", wbPath, err)
 	}
 	out := &book{shared: "xl/sharedStrings.xml", styles: "xl/styles.xml", date1904: wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"}
+	if b, ok, err := p.part("docProps/core.xml"); err == nil && ok {
+		var core struct {
+			Creator string `xml:"creator"`
+		}
+		if xml.Unmarshal(b, &core) == nil {
+			out.ours = strings.TrimSpace(core.Creator) == "perfeval"
+		}
+	}
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	targets := map[string]string{}
 	if b, ok, err := p.part(relsPath); err != nil {

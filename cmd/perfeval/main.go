@@ -5,7 +5,7 @@
 //	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
 //	perfeval render   [-format markdown|html] [-annotate] FILE
 //	perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
-//	perfeval import   [-o FILE] FILE.md|FILE.xlsx
+//	perfeval import   [-o FILE] [-from md|xlsx] FILE.md|FILE.xlsx|-
 //	perfeval export   -o FILE.xlsx FILE
 //	perfeval version
 //
@@ -46,7 +46,7 @@ const usage = `usage:
   perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
   perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] FILE
   perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
-  perfeval import   [-o FILE] FILE.md|FILE.xlsx
+  perfeval import   [-o FILE] [-from md|xlsx] [-lang zh|en] FILE.md|FILE.xlsx|-
   perfeval export   -o FILE.xlsx FILE
   perfeval version
 `

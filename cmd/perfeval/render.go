@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/markdown"
 	"github.com/perfeval/perfeval/render"
 )
@@ -45,9 +46,13 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 		opt.fixed = &set
 	}
 	path := fl.Arg(0)
+	if err := regular(path); err != nil {
+		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		return exitInput
+	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
 		return exitInput
 	}
 	checker, err := opt.checkerFor(path, form)
@@ -64,14 +69,18 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	out := bufio.NewWriter(stdout)
-	defer out.Flush()
 	if *format == "html" {
 		err = render.HTML(out, form, render.Options{Findings: findings, Score: rep.Score, Lang: l})
 	} else {
 		err = markdown.Render(out, form, findings)
 	}
+	if err == nil {
+		err = out.Flush()
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		// A page that cannot be written (a full disk, a closed pipe) is
+		// an error, never a silent success.
+		fmt.Fprintf(stderr, "perfeval: writing %s: %s\n", safetext.Line(path), safetext.Line(err.Error()))
 		return exitInput
 	}
 	return exitOK

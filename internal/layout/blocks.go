@@ -394,6 +394,9 @@ func (r *reader) continueIndicator(cells map[vocab.ID]*In, ind *evaluation.Indic
 func isTemplate(cells map[vocab.ID]*In) bool {
 	for id, c := range cells {
 		t := strings.TrimSpace(c.Text)
+		if c.Literal {
+			t = "literal" // data, whatever it says
+		}
 		switch id {
 		case vocab.Level1, vocab.Level2, vocab.TargetOperator, vocab.TargetUnit:
 			continue

@@ -10,6 +10,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/vocab"
 )
 
 // ProfileGuangzhou2021 is the profile whose department form carries
@@ -148,4 +149,21 @@ func StripMarkers(s string) string {
 		}
 		s = t[:open-size]
 	}
+}
+
+// NeedsLiteral reports whether a value's text would read as something
+// else where it stands — a label (得分), a note (注：…), a title, a
+// template's placeholder (……, 指标1), a table's number (附件1), a year line,
+// a grade — so that a writer marks its cell as data: Import reads what
+// Export and Render wrote, whatever text the form holds.
+func NeedsLiteral(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	if _, ok := vocab.Title(t); ok {
+		return true
+	}
+	return vocab.IsLabel(t) || isNote(t) || vocab.IsPlaceholder(t) || vocab.IsHeading(t) ||
+		yearCellRE.MatchString(t) || profileRE.MatchString(t) || strings.HasPrefix(t, FindingsHeading)
 }

@@ -87,6 +87,9 @@ type In struct {
 	// VMerge is true for the top cell of a vertical merge: a task's name
 	// merged down over its indicator rows.
 	VMerge bool
+	// Literal is true for a cell its writer marked as data, whatever it
+	// says (see NeedsLiteral): never a label, a note or a placeholder.
+	Literal bool
 
 	id int
 	m  vocab.Match

@@ -230,7 +230,7 @@ func (r *reader) index() {
 		for _, c := range row.Cells {
 			c.id = len(r.cells)
 			r.cells = append(r.cells, c)
-			if c.Kind == TextCell && len(c.Text) <= vocab.MaxLabelBytes {
+			if c.Kind == TextCell && !c.Literal && len(c.Text) <= vocab.MaxLabelBytes {
 				c.m = vocab.Lookup(c.Text)
 			} else {
 				c.m = vocab.Match{}

@@ -30,7 +30,7 @@ func (r *reader) row(row *Row) {
 		return
 	}
 	c0 := row.at(r.left[row.Table])
-	if c0 != nil && c0.Kind == TextCell && isNote(c0.Text) {
+	if c0 != nil && c0.Kind == TextCell && !c0.Literal && isNote(c0.Text) {
 		r.cellNote(row)
 		return
 	}
@@ -161,7 +161,7 @@ var yearCellRE = regexp.MustCompile(`^[（(]?\s*[0-9０-９]{4}\s*年度?\s*[）
 // lineCell reads a row of one cell that is a line of the form rather than
 // a table row: the title, the year under it, the unit, a note.
 func (r *reader) lineCell(row *Row, c *In) bool {
-	if c.Kind != TextCell {
+	if c.Kind != TextCell || c.Literal {
 		return false
 	}
 	t := lineText(c.Text)
@@ -225,7 +225,10 @@ func (r *reader) cellNote(row *Row) {
 }
 
 // values returns the cells after index i of the row up to the next label
-// (the label's value cells), and the index of that label.
+// (the label's value cells), and the index of that label. A text that
+// reads as a label is the value when it stands where the value does and
+// is no label this row could hold (an 实施单位 named 得分), or when the
+// same label follows it (a 部门名称 named 被评价年度 before 被评价年度).
 func (r *reader) values(row *Row, i int) ([]*In, int) {
 	var out []*In
 	j := i + 1
@@ -235,11 +238,39 @@ func (r *reader) values(row *Row, i int) ([]*In, int) {
 			continue
 		}
 		if c.m.ID != vocab.None {
-			break
+			if len(out) > 0 || r.companion(c.m.ID) && !r.sameLabelNext(row, j) {
+				break
+			}
 		}
 		out = append(out, c)
 	}
 	return out, j
+}
+
+// companion reports whether a label may stand on a row of the current
+// block beside others: 被评价年度 beside 部门名称, 部门年初预算收入 beside
+// 部门调整预算收入.
+func (r *reader) companion(id vocab.ID) bool {
+	switch id {
+	case vocab.DepartmentName, vocab.ProjectName, vocab.Authority, vocab.ImplementingUnit, vocab.Year, vocab.Code,
+		vocab.Keyless, vocab.Heading, vocab.Unit, vocab.Computed, vocab.Profile, vocab.TotalScore, vocab.Grade:
+		return true
+	case vocab.AdjustedBudget, vocab.InitialBudget, vocab.ActualExpenditure, vocab.Adjustment, vocab.CompletionRate,
+		vocab.AdjustmentRate, vocab.Weight, vocab.Score, vocab.Source, vocab.FundsTotal:
+		return r.blk == bFunds || r.blk == bFundsTable || r.blk == bNone
+	}
+	return false
+}
+
+// sameLabelNext reports whether the next cell after index j holds the
+// same label as cell j.
+func (r *reader) sameLabelNext(row *Row, j int) bool {
+	for k := j + 1; k < len(row.Cells); k++ {
+		if c := row.Cells[k]; !r.disposed(c.id) {
+			return c.m.ID == row.Cells[j].m.ID
+		}
+	}
+	return false
 }
 
 // pairs reads a row of labels each followed by its value, from cell index
@@ -896,11 +927,14 @@ func (r *reader) goalsRow(row *Row) {
 	seen := 0
 	var exp, ach []*In
 	left := r.left[row.Table]
+	if r.isHeader(row, vocab.Expected, vocab.Achieved) {
+		for _, c := range row.Cells {
+			r.label(c) // the header again, on a new page
+		}
+		return
+	}
 	for _, c := range row.Cells {
 		if r.disposed(c.id) || c.Col == left && c.m.ID != vocab.None {
-			continue
-		}
-		if c.m.ID == vocab.Expected || c.m.ID == vocab.Achieved {
 			continue
 		}
 		if r.goalCols.toExpected(c.Col, seen) {
