@@ -10,18 +10,18 @@ import (
 type styleKind uint8
 
 const (
-	stTitle    styleKind = iota // the form's title
-	stNote                      // 单位：万元, right-aligned, no border
-	stNoteLeft                  // the form's note under the table: left-aligned, wrapped, no border
-	stLabel                     // a printed label: centred, bordered
-	stText                      // a text cell: wrapped, left-aligned, bordered
-	stCenter                    // a short text cell (indicator values): wrapped, centred
-	stNumber                    // an amount, weight or score: number format with its decimals
-	stPercent                   // a printed rate: percent format with its decimals
-	stComputed                  // a formula cell: percent, italic grey, so it reads as derived
-	stYear                      // the year: 0"年"
-	stValue                     // a value's text: wrapped, left-aligned, in the text format "@"
-	stValueCenter               // a short value's text: wrapped, centred, in the text format "@"
+	stTitle       styleKind = iota // the form's title
+	stNote                         // 单位：万元, right-aligned, no border
+	stNoteLeft                     // the form's note under the table: left-aligned, wrapped, no border
+	stLabel                        // a printed label: centred, bordered
+	stText                         // a text cell: wrapped, left-aligned, bordered
+	stCenter                       // a short text cell (indicator values): wrapped, centred
+	stNumber                       // an amount, weight or score: number format with its decimals
+	stPercent                      // a printed rate: percent format with its decimals
+	stComputed                     // a formula cell: percent, italic grey, so it reads as derived
+	stYear                         // the year: 0"年"
+	stValue                        // a value's text: wrapped, left-aligned, in the text format "@"
+	stValueCenter                  // a short value's text: wrapped, centred, in the text format "@"
 )
 
 type styleKey struct {
