@@ -203,7 +203,8 @@ func TestEscapesText(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	for name, path := range map[string]string{"tianhe2021": "../examples/tianhe2021/form.yaml", "project": "../examples/project/form.yaml"} {
+	for name, path := range map[string]string{"tianhe2021": "../examples/tianhe2021/form.yaml", "project": "../examples/project/form.yaml",
+		"department-national": "../markdown/testdata/department-national.yaml", "department-both": "../markdown/testdata/department-both.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			f := read(t, path)
 			rep := evaluation.Evaluate(f, nil)

@@ -18,6 +18,9 @@ import (
 var examples = []string{
 	"../examples/tianhe2021/form.yaml",
 	"../examples/project/form.yaml",
+	"../markdown/testdata/department-national.yaml",
+	"../markdown/testdata/department-both.yaml",
+	"../markdown/testdata/department-rich.yaml",
 }
 
 func readForm(t testing.TB, path string) evaluation.Form {

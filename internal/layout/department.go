@@ -186,9 +186,12 @@ func department(f *evaluation.DepartmentForm) *Doc {
 
 	// The national parts, when the form has them as well.
 	if national(f) {
+		// Drawn as the national layout draws them.
+		b.lay = vocab.NationalDepartment
 		nt := b.table(len(projectColumns) + 1)
 		b.indicatorTable(nt, f.Indicators, projectColumns)
 		b.totals(nt, fs, len(projectColumns)+1)
+		b.lay = vocab.Guangzhou
 	}
 
 	tail := b.table(2)

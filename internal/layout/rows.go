@@ -108,6 +108,39 @@ func isFundsLabel(id vocab.ID) bool {
 	return false
 }
 
+// foreignLabel reports whether a row of a table's body holds the label of
+// a field of the form that is no column of the table: a row out of its
+// place. A writer's data cells (Literal) are never labels.
+func (r *reader) foreignLabel(row *Row) bool {
+	var cols map[vocab.ID]int
+	switch r.blk {
+	case bTasks:
+		cols = r.taskCols
+	case bIndicators:
+		cols = r.indCols
+	case bKPTable:
+		cols = r.kpCols
+	case bKeyProjects, bGoals, bTail, bExtra:
+	default:
+		return false
+	}
+	for _, c := range row.Cells {
+		if r.disposed(c.id) || c.Literal || c.m.ID == vocab.None {
+			continue
+		}
+		if _, isCol := cols[c.m.ID]; isCol {
+			continue
+		}
+		if r.blk == bGoals && (c.m.ID == vocab.Expected || c.m.ID == vocab.Achieved) {
+			continue
+		}
+		if _, ok := fieldOf(r.fields, c.m.ID); ok || c.m.ID == vocab.Source {
+			return true
+		}
+	}
+	return false
+}
+
 // columnAtLeft reports whether the current table has a column whose
 // header stands in the table's first column.
 func (r *reader) columnAtLeft() bool {
@@ -132,6 +165,12 @@ func (r *reader) columnAtLeft() bool {
 }
 
 func (r *reader) continueBlock(row *Row) {
+	if r.foreignLabel(row) {
+		// A row of a table's body holding a field's label (预算完成率
+		// below the tasks): read by its labels, wherever it stands.
+		r.pairs(row, 0)
+		return
+	}
 	switch r.blk {
 	case bFunds:
 		r.fundsRow(row)
