@@ -139,3 +139,35 @@ func TestImportTemplateRowsAndFoldedLabels(t *testing.T) {
 	}
 	assert.Equal(t, 1, labelNotes, "the folded label is reported")
 }
+
+// A control character is refused however a document writes it: raw, or as
+// an entity decoded (&#x1b;, &#27;), with the same words.
+func TestImportRefusesControlCharactersAlike(t *testing.T) {
+	seed := readSeed(t)
+	var msgs []string
+	for _, esc := range []string{"\x1b", "&#x1b;", "&#27;", "&#X1B;"} {
+		doc := strings.Replace(seed, "| 2395.15 |", "| 2395.15 |\n| | x"+esc+"[2J |", 1)
+		_, err := markdown.Import("esc.md", []byte(doc))
+		require.Error(t, err, "%q", esc)
+		assert.ErrorIs(t, err, markdown.ErrNotAForm)
+		assert.Contains(t, err.Error(), "control character U+001B")
+		msgs = append(msgs, err.Error())
+	}
+	// The raw one is refused for its line, an entity for its line and column.
+	assert.Equal(t, "esc.md:10: not a self-evaluation form: control character U+001B", msgs[0])
+	for _, m := range msgs[1:] {
+		assert.Equal(t, "esc.md:10: not a self-evaluation form: column 2: control character U+001B", m)
+	}
+}
+
+// A form whose texts hold control characters renders them as entities,
+// which Import refuses as it refuses them raw: no road carries them.
+func TestRenderWritesControlCharactersAsEntities(t *testing.T) {
+	f := &evaluation.ProjectForm{Project: "a\x1b[2Jb", Overall: "c\x07d"}
+	out := render(t, f, nil)
+	assert.NotContains(t, out, "\x1b")
+	assert.NotContains(t, out, "\x07")
+	assert.Contains(t, out, "a&#x1b;[2Jb")
+	_, err := markdown.Import("r.md", []byte(out))
+	assert.ErrorIs(t, err, markdown.ErrNotAForm)
+}

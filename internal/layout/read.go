@@ -79,6 +79,7 @@ type reader struct {
 	extra  *[]evaluation.Extra
 
 	left     map[int]int // table → its first column
+	extent   int         // the column of the rightmost label; -1 for none
 	skipRows map[int]bool
 	rowIndex int
 
@@ -222,6 +223,7 @@ func (r *reader) recognized() bool {
 // label.
 func (r *reader) index() {
 	r.left = map[int]int{}
+	r.extent = -1
 	r.skipRows = map[int]bool{}
 	r.firstAt = map[string]imports.Position{}
 	wide := map[int]bool{}
@@ -234,6 +236,9 @@ func (r *reader) index() {
 				c.m = vocab.Lookup(c.Text)
 			} else {
 				c.m = vocab.Match{}
+			}
+			if c.m.ID != vocab.None {
+				r.extent = max(r.extent, c.Col)
 			}
 		}
 		if len(row.Cells) == 0 {

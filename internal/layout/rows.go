@@ -108,6 +108,23 @@ func isFundsLabel(id vocab.ID) bool {
 	return false
 }
 
+// outside reports the cells of a row right of the form — beyond the
+// column after its rightmost label, with no label before them on their
+// row — as unplaced: no block of the form reaches there (a cell in column
+// XFD of a sheet), and a text above must not absorb them.
+func (r *reader) outside(row *Row) {
+	extent := r.extent
+	labelled := false
+	for _, c := range row.Cells {
+		if c.m.ID != vocab.None {
+			labelled = true
+		}
+		if !labelled && c.Col > extent+1 && !r.disposed(c.id) {
+			r.unplace(c, tx("在表格之外：表格最右一栏之后无栏目", "outside the form's table: no column of it reaches there"))
+		}
+	}
+}
+
 // foreignLabel reports whether a row of a table's body holds the label of
 // a field of the form that is no column of the table: a row out of its
 // place. A writer's data cells (Literal) are never labels.
@@ -165,6 +182,7 @@ func (r *reader) columnAtLeft() bool {
 }
 
 func (r *reader) continueBlock(row *Row) {
+	r.outside(row)
 	if r.foreignLabel(row) {
 		// A row of a table's body holding a field's label (预算完成率
 		// below the tasks): read by its labels, wherever it stands.
