@@ -50,7 +50,7 @@ func TestLookup(t *testing.T) {
 		"被评价年度": vocab.Year, "评价年度": vocab.Year,
 		"部门资金情况": vocab.FundsBlock, "资金情况（万元）": vocab.FundsBlock, "预算资金（万元）": vocab.FundsBlock, "项目资金": vocab.FundsBlock,
 		"预算执行情况(10分)": vocab.FundsBlock,
-		"部门调整预算收入": vocab.AdjustedBudget, "全年预算数（A）": vocab.AdjustedBudget, "调整后预算数": vocab.AdjustedBudget,
+		"部门调整预算收入":    vocab.AdjustedBudget, "全年预算数（A）": vocab.AdjustedBudget, "调整后预算数": vocab.AdjustedBudget,
 		"部门年初预算收入": vocab.InitialBudget, "年初预算资金总额": vocab.InitialBudget,
 		"实际支出数": vocab.ActualExpenditure, "实际投入资金额": vocab.ActualExpenditure, "全年执行数（B）": vocab.ActualExpenditure,
 		"预算完成率": vocab.CompletionRate, "执行率（B/A）": vocab.CompletionRate,
@@ -60,7 +60,7 @@ func TestLookup(t *testing.T) {
 		"绩 效 指 标": vocab.IndicatorsBlock, "绩效指标(90分)": vocab.IndicatorsBlock,
 		"关键指标": vocab.IndicatorName, "三级指标": vocab.IndicatorName, "指标性质": vocab.TargetOperator, "度量单位": vocab.TargetUnit,
 		"预算完成率（计算值）": vocab.Computed,
-		"联系电话":      vocab.Keyless, "主管部门编码": vocab.Keyless,
+		"联系电话":       vocab.Keyless, "主管部门编码": vocab.Keyless,
 		"单位：万元": vocab.Unit, "金额单位：元": vocab.Unit,
 		"矛盾纠纷化解率": vocab.None, "": vocab.None,
 	} {
