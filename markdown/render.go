@@ -127,7 +127,7 @@ func (r *renderer) cellText(c *layout.Cell, inTable bool) string {
 		paras := c.Paragraphs()
 		literal := inTable && !c.IsLabel() && c.Path() != "" && (c.Type == layout.TextType || c.Type == layout.ListType) &&
 			layout.NeedsLiteral(c.Text)
-		esc := func(i int, p string) string {
+		para := func(i int, p string) string {
 			if i == 0 && literal && p != "" {
 				r, n := utf8.DecodeRuneInString(p)
 				return fmt.Sprintf("&#x%x;", r) + escapeText(p[n:])
@@ -137,11 +137,11 @@ func (r *renderer) cellText(c *layout.Cell, inTable bool) string {
 		switch len(paras) {
 		case 0:
 		case 1:
-			s = esc(0, paras[0])
+			s = para(0, paras[0])
 		default:
 			parts := make([]string, len(paras))
 			for i, p := range paras {
-				parts[i] = "<p>" + esc(i, p) + "</p>"
+				parts[i] = "<p>" + para(i, p) + "</p>"
 			}
 			s = strings.Join(parts, " ")
 		}
