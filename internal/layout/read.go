@@ -536,16 +536,19 @@ func (r *reader) check() error {
 			return err
 		}
 	}
-	for _, c := range evaluation.TextCells(r.form) {
-		if len(c.Text) > MaxTextBytes {
-			return errorAt(r.posOf(c.Path), ErrLimit, "%s (%s): a text longer than %d bytes", c.Label, c.Path, MaxTextBytes)
-		}
-	}
 	enc, err := evaluation.Encode(r.form)
 	if err == nil {
 		_, err = evaluation.Decode("imported.yaml", enc)
 	}
 	if err != nil {
+		// Name the cell: a text too long for the file format (the
+		// readers hold texts to it as they go; this is the net under
+		// them), else the key path the decoder names.
+		for _, c := range evaluation.TextCells(r.form) {
+			if len(c.Text) > MaxTextBytes {
+				return errorAt(r.posOf(c.Path), ErrLimit, "%s (%s): a text longer than %d bytes", c.Label, c.Path, MaxTextBytes)
+			}
+		}
 		var de *evaluation.DecodeError
 		path := ""
 		if errors.As(err, &de) {
