@@ -21,6 +21,21 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 )
 
+// Text is a message in both languages the command speaks.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// In returns the message in a language: English for evaluation.English,
+// Chinese otherwise.
+func (t Text) In(lang evaluation.Lang) string {
+	if lang == evaluation.English && t.En != "" {
+		return t.En
+	}
+	return t.Zh
+}
+
 // Position is where a cell is: a line (and, in a table, a column) of a
 // Markdown document, or a sheet and cell of a workbook.
 type Position struct {
@@ -80,7 +95,7 @@ type Extra struct {
 type Unplaced struct {
 	Cell
 	// Why says what was wrong, in both languages.
-	Why evaluation.Text `json:"why"`
+	Why Text `json:"why"`
 }
 
 // Reading is a value read otherwise than literally.
@@ -89,21 +104,21 @@ type Reading struct {
 	// Path is the key path the value was placed under.
 	Path string `json:"path"`
 	// Note says how it was read: "150万 read as 150 万元".
-	Note evaluation.Text `json:"note"`
+	Note Text `json:"note"`
 }
 
 // Skipped is a row of a blank template (……, 指标1, level names alone)
 // that was left out of the form; Cells are its non-empty cells.
 type Skipped struct {
 	Cells []Cell          `json:"cells"`
-	Why   evaluation.Text `json:"why"`
+	Why   Text `json:"why"`
 }
 
 // Missing is something the form needs that the document does not give.
 type Missing struct {
 	// What is the key path: "department", "project", "year" or "funds".
 	What string          `json:"what"`
-	Why  evaluation.Text `json:"why"`
+	Why  Text `json:"why"`
 }
 
 // Result is a form read from a published document, and the account of

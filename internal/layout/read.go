@@ -44,7 +44,7 @@ type disposition struct {
 	kind  dispKind
 	path  string
 	label string
-	why   evaluation.Text
+	why   imports.Text
 }
 
 // Read reads a form from its cells by their labels, whatever their row
@@ -379,13 +379,13 @@ func (r *reader) place(c *In, path string) {
 	}
 }
 
-func (r *reader) unplace(c *In, why evaluation.Text) {
+func (r *reader) unplace(c *In, why imports.Text) {
 	if c != nil {
 		r.disp[c.id] = disposition{kind: dUnplaced, why: why}
 	}
 }
 
-func (r *reader) note(c *In, path string, n evaluation.Text) {
+func (r *reader) note(c *In, path string, n imports.Text) {
 	r.res.Readings = append(r.res.Readings, imports.Reading{Cell: cellOf(c), Path: path, Note: n})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/internal/vocab"
 )
 
@@ -553,7 +554,7 @@ func (r *reader) setTyped(f field, v *In, what string) {
 // store places a read value, or reports its cell unplaced: when it cannot
 // be read (why) or when the field already holds a value (dup). what names
 // the value in the report: its label.
-func (r *reader) store(v *In, path, what string, why, note *evaluation.Text, dup bool, set func()) {
+func (r *reader) store(v *In, path, what string, why, note *imports.Text, dup bool, set func()) {
 	switch {
 	case why != nil:
 		w := *why

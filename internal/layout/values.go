@@ -8,13 +8,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
-	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/indicator"
 	"github.com/perfeval/perfeval/internal/vocab"
 )
 
 // tx is a message in both languages.
-func tx(zh, en string) evaluation.Text { return evaluation.Text{Zh: zh, En: en} }
+func tx(zh, en string) imports.Text { return imports.Text{Zh: zh, En: en} }
 
 // Blank reports whether a cell says "nothing" rather than a value: empty,
 // a dash, a slash, 无. Official forms print "—" in cells that do not
@@ -31,7 +31,7 @@ func Blank(s string) bool {
 // unit as printed (620万元, 150万, 1,500,000元): it is converted exactly
 // into u, and the reading is reported when it is not literal. A
 // spreadsheet's number is read exactly from its stored text.
-func readAmount(c *In, u budget.Unit) (a *budget.Amount, note *evaluation.Text, why *evaluation.Text) {
+func readAmount(c *In, u budget.Unit) (a *budget.Amount, note *imports.Text, why *imports.Text) {
 	if c.Kind == NumberCell && c.Num != nil {
 		d, n := fitNumber(c.Num)
 		text := AsWritten(d)
@@ -74,9 +74,9 @@ func readAmount(c *In, u budget.Unit) (a *budget.Amount, note *evaluation.Text, 
 // when it carries fewer (16.6 shown as 16.60 is 16.60, what the form
 // printed), and rounds it half up to budget.MaxDecimalPlaces when it
 // carries more (a foreign sheet's 1/3), which is reported.
-func fitNumber(n *Number) (decimal.Decimal, *evaluation.Text) {
+func fitNumber(n *Number) (decimal.Decimal, *imports.Text) {
 	d := n.Value
-	var note *evaluation.Text
+	var note *imports.Text
 	if p := -d.Exponent(); p > budget.MaxDecimalPlaces {
 		d = trimZeros(d.Round(budget.MaxDecimalPlaces))
 		t := tx(fmt.Sprintf("单元格存储 %s，按 %d 位小数读作 %s", n.Stored, budget.MaxDecimalPlaces, AsWritten(d)),
@@ -105,9 +105,9 @@ func trimZeros(d decimal.Decimal) decimal.Decimal {
 
 // readNumber reads a weight or score (分值, 得分): a non-negative number,
 // "分" allowed after it.
-func readNumber(c *In) (*decimal.Decimal, *evaluation.Text, *evaluation.Text) {
+func readNumber(c *In) (*decimal.Decimal, *imports.Text, *imports.Text) {
 	var d decimal.Decimal
-	var note *evaluation.Text
+	var note *imports.Text
 	switch {
 	case c.Kind == NumberCell && c.Num != nil:
 		d, note = fitNumber(c.Num)
@@ -141,7 +141,7 @@ type rateCell struct {
 	bare *decimal.Decimal
 }
 
-func readRate(c *In) (rateCell, *evaluation.Text) {
+func readRate(c *In) (rateCell, *imports.Text) {
 	switch {
 	case c.Kind == NumberCell && c.Num != nil:
 		d := c.Num.Value
@@ -191,13 +191,13 @@ func readRate(c *In) (rateCell, *evaluation.Text) {
 // whichever agrees with the rate computed from the form's own amounts;
 // where both or neither agree, a value of at most 1 is a ratio. ok is
 // false when neither reading can be written as a rate.
-func decideRate(d decimal.Decimal, computed *budget.Rate) (budget.Rate, evaluation.Text, bool) {
+func decideRate(d decimal.Decimal, computed *budget.Rate) (budget.Rate, imports.Text, bool) {
 	asPercent, errP := budget.ParsePercent(AsWritten(d) + "%")
 	asRatio, errR := budget.ParsePercent(AsWritten(d.Shift(2)) + "%")
 	var ratio bool
 	switch {
 	case errP != nil && errR != nil:
-		return budget.Rate{}, evaluation.Text{}, false
+		return budget.Rate{}, imports.Text{}, false
 	case errR != nil:
 		ratio = false
 	case errP != nil:
@@ -236,7 +236,7 @@ func decideRate(d decimal.Decimal, computed *budget.Rate) (budget.Rate, evaluati
 
 // readYear reads 2021, 2021年 or 2021年度, within 1949 to 2200, the file
 // format's range.
-func readYear(c *In) (int, *evaluation.Text) {
+func readYear(c *In) (int, *imports.Text) {
 	var t string
 	switch {
 	case c.Kind == NumberCell && c.Num != nil:
@@ -279,7 +279,7 @@ func ParseYear(s string) (int, error) {
 var errYear = fmt.Errorf("not a year between 1949 and 2200")
 
 // readBool reads 自选重点项目: 是/否, true/false, 1/0, √/×; empty is false.
-func readBool(c *In) (bool, *evaluation.Text) {
+func readBool(c *In) (bool, *imports.Text) {
 	s := strings.ToLower(strings.TrimSpace(c.Text))
 	switch s {
 	case "", "否", "false", "0", "n", "no", "×", "x", "-", "—":
@@ -293,7 +293,7 @@ func readBool(c *In) (bool, *evaluation.Text) {
 
 // readDirection reads 指标方向: 正向/反向/等于/定性, or the file format's
 // higher/lower/exact/qualitative.
-func readDirection(c *In) (indicator.Direction, *evaluation.Text) {
+func readDirection(c *In) (indicator.Direction, *imports.Text) {
 	s := strings.TrimSpace(c.Text)
 	if s == "等于" {
 		return indicator.Exact, nil
