@@ -110,15 +110,15 @@ type Reading struct {
 // Skipped is a row of a blank template (……, 指标1, level names alone)
 // that was left out of the form; Cells are its non-empty cells.
 type Skipped struct {
-	Cells []Cell          `json:"cells"`
-	Why   Text `json:"why"`
+	Cells []Cell `json:"cells"`
+	Why   Text   `json:"why"`
 }
 
 // Missing is something the form needs that the document does not give.
 type Missing struct {
 	// What is the key path: "department", "project", "year" or "funds".
-	What string          `json:"what"`
-	Why  Text `json:"why"`
+	What string `json:"what"`
+	Why  Text   `json:"why"`
 }
 
 // Result is a form read from a published document, and the account of
