@@ -85,7 +85,9 @@ type reader struct {
 
 	// block state
 	blk           block
-	fundsCtx      []ctxCol // main amount labels of the funds block and their columns
+	fundsCtx      []ctxCol                  // main amount labels of the funds block and their columns
+	srcNext       map[srcKey]int            // see sourceAmountNew
+	srcFirst      map[budget.SourceKind]int // the first source row of each kind
 	fundsCols     map[vocab.ID]int
 	fundsHeads    map[int]string   // the funds table's header texts by column
 	blockWeight   *decimal.Decimal // a weight printed in the funds block's label
@@ -189,11 +191,15 @@ func (r *reader) run() (*imports.Result, error) {
 		return nil, r.err
 	}
 	if !r.recognized() {
+		pos := imports.Position{}
+		if len(r.cells) > 0 {
+			pos = r.cells[0].Pos
+		}
 		looked := "a table with 部门名称, 部门调整预算收入 or 主要任务"
 		if r.kind == evaluation.Project {
 			looked = "a table with 项目名称, 项目资金 or 绩效指标"
 		}
-		return nil, &Error{Pos: r.in.Rows[0].Cells[0].Pos, Sentinel: ErrNotAForm, Looked: looked,
+		return nil, &Error{Pos: pos, Sentinel: ErrNotAForm, Looked: looked,
 			Detail: "no row of " + r.kind.Label() + " was found"}
 	}
 	r.finish()
@@ -224,6 +230,8 @@ func (r *reader) recognized() bool {
 func (r *reader) index() {
 	r.left = map[int]int{}
 	r.extent = -1
+	r.srcNext = map[srcKey]int{}
+	r.srcFirst = map[budget.SourceKind]int{}
 	r.skipRows = map[int]bool{}
 	r.firstAt = map[string]imports.Position{}
 	wide := map[int]bool{}

@@ -448,18 +448,17 @@ func (r *reader) labelsOverValues(row *Row) bool {
 			return false
 		}
 	}
+	// Both rows are in column order: one walk pairs each value with the
+	// last label at or left of its column.
 	vals := map[*In][]*In{}
+	k := -1
 	for _, v := range below.Cells {
-		var owner *In
-		for _, c := range row.Cells {
-			if c.Col <= v.Col {
-				owner = c
-			}
+		for k+1 < len(row.Cells) && row.Cells[k+1].Col <= v.Col {
+			k++
 		}
-		if owner == nil {
-			continue
+		if k >= 0 {
+			vals[row.Cells[k]] = append(vals[row.Cells[k]], v)
 		}
-		vals[owner] = append(vals[owner], v)
 	}
 	for _, c := range row.Cells {
 		if !r.disposed(c.id) {
@@ -751,16 +750,27 @@ func (r *reader) source(c *In, vals []*In, _ int) int {
 		under = vocab.InitialBudget
 	}
 	if len(vals) == 0 {
-		for i, s := range r.funds.Sources {
-			if s.Kind == kind {
-				return i
-			}
+		if i, ok := r.srcFirst[kind]; ok {
+			return i
 		}
-		r.funds.Sources = append(r.funds.Sources, budget.Source{Kind: kind})
+		r.appendSource(kind)
 		r.placeAt(c, len(r.funds.Sources)-1)
 		return len(r.funds.Sources) - 1
 	}
 	return r.sourceAmountNew(kind, c, under, vals)
+}
+
+type srcKey struct {
+	kind  budget.SourceKind
+	field vocab.ID
+}
+
+// appendSource adds a source row.
+func (r *reader) appendSource(kind budget.SourceKind) {
+	if _, ok := r.srcFirst[kind]; !ok {
+		r.srcFirst[kind] = len(r.funds.Sources)
+	}
+	r.funds.Sources = append(r.funds.Sources, budget.Source{Kind: kind})
 }
 
 // placeAt records where a source row's label points.
@@ -784,17 +794,21 @@ func sourceField(s *budget.Source, id vocab.ID) (**budget.Amount, string) {
 // sourceAmountNew reads a source's amount under a main label: into the
 // first row of that source whose column is still empty, else a new row.
 func (r *reader) sourceAmountNew(kind budget.SourceKind, c *In, under vocab.ID, vals []*In) int {
-	idx := -1
-	for i := range r.funds.Sources {
+	// Columns are only ever filled, so the first row of a kind with an
+	// empty column only moves on: a cursor per kind and column keeps
+	// thousands of source rows linear.
+	key := srcKey{kind, under}
+	i := r.srcNext[key]
+	for ; i < len(r.funds.Sources); i++ {
 		s := &r.funds.Sources[i]
 		if dst, _ := sourceField(s, under); s.Kind == kind && *dst == nil {
-			idx = i
 			break
 		}
 	}
-	if idx < 0 {
-		r.funds.Sources = append(r.funds.Sources, budget.Source{Kind: kind})
-		idx = len(r.funds.Sources) - 1
+	r.srcNext[key] = i
+	idx := i
+	if idx == len(r.funds.Sources) {
+		r.appendSource(kind)
 	}
 	r.placeAt(c, idx)
 	r.sourceAmount(idx, under, vals)
@@ -803,10 +817,10 @@ func (r *reader) sourceAmountNew(kind budget.SourceKind, c *In, under vocab.ID, 
 
 // sourceAmount reads one amount of source row idx.
 func (r *reader) sourceAmount(idx int, under vocab.ID, vals []*In) {
-	what := vocab.SourceText(r.funds.Sources[max(0, idx)].Kind) + " " + vocab.Text(under, vocab.Guangzhou)
-	if idx < 0 || len(vals) == 0 {
+	if idx < 0 || idx >= len(r.funds.Sources) || len(vals) == 0 {
 		return
 	}
+	what := vocab.SourceText(r.funds.Sources[idx].Kind) + " " + vocab.Text(under, vocab.Guangzhou)
 	s := &r.funds.Sources[idx]
 	dst, key := sourceField(s, under)
 	path := fmt.Sprintf("funds.sources[%d].%s", idx, key)
@@ -893,8 +907,7 @@ func (r *reader) fundsTableRow(row *Row) {
 		}
 	case lc != nil && lc.m.ID == vocab.Source && lc.m.Source != "":
 		r.label(lc)
-		s := budget.Source{Kind: lc.m.Source}
-		r.funds.Sources = append(r.funds.Sources, s)
+		r.appendSource(lc.m.Source)
 		idx := len(r.funds.Sources) - 1
 		r.placeAt(lc, idx)
 		for _, c := range row.Cells {
