@@ -305,11 +305,11 @@ func textOf(c *In) string {
 	return strings.TrimSpace(c.Text)
 }
 
-// operatorText reads an operator printed in 指标性质: the box-drawing ═ a
-// converted PDF gives for = is =.
+// operatorText reads an operator printed in 指标性质: the box-drawing ═ and
+// the small ﹦ a converted PDF gives for = are =.
 func operatorText(s string) string {
 	switch s {
-	case "═", "＝":
+	case "═", "＝", "﹦":
 		return "="
 	}
 	return s
