@@ -19,6 +19,9 @@ const (
 	// of a task, of a key project) and extra cells a form has: the
 	// file format's max=1000 (TestLimitsAgree holds the two together).
 	MaxList = 1000
+	// MaxNodes is the most values a form may hold: the file format's
+	// evaluation.MaxNodes (every goal, every cell, every list entry).
+	MaxNodes = evaluation.MaxNodes
 	// MaxCells is the most non-empty cells a document of a form may have:
 	// a form the file format accepts has at most evaluation.MaxNodes
 	// values, each drawn in one cell, and a label or two beside them.

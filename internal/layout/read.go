@@ -86,6 +86,7 @@ type reader struct {
 	// block state
 	blk           block
 	fundsCtx      []ctxCol                  // main amount labels of the funds block and their columns
+	nodes         int                       // cells placed so far
 	srcNext       map[srcKey]int            // see sourceAmountNew
 	srcFirst      map[budget.SourceKind]int // the first source row of each kind
 	fundsCols     map[vocab.ID]int
@@ -376,6 +377,12 @@ func (r *reader) label(c *In) {
 
 func (r *reader) place(c *In, path string) {
 	if c == nil {
+		return
+	}
+	// Every placed cell is at least one value of the form: past the file
+	// format's MaxNodes no file could hold it, so stop before building it.
+	if r.nodes++; r.nodes > MaxNodes {
+		r.limit(c, "more than %d values", MaxNodes)
 		return
 	}
 	r.disp[c.id] = disposition{kind: dPlaced, path: path}

@@ -1031,6 +1031,10 @@ func (r *reader) goalsRow(row *Row) {
 			paras = paras[1:]
 			concat = false
 		}
+		if len(*g)+len(paras) > MaxNodes {
+			r.limit(c, "more than %d goals", MaxNodes)
+			return
+		}
 		*g = append(*g, paras...)
 		r.place(c, "goals.expected")
 	}
