@@ -102,10 +102,3 @@ func (b *builder) field(fs []field, id vocab.ID) *Cell {
 	}
 	return b.text(*f.text, f.path)
 }
-
-// pathOf returns the key path a label's value has on the form; "" for
-// none.
-func pathOf(fs []field, id vocab.ID) string {
-	f, _ := fieldOf(fs, id)
-	return f.path
-}

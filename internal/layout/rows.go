@@ -675,20 +675,19 @@ func (r *reader) fundsRow(row *Row) {
 		}
 		return
 	}
-	var main []ctxCol
-	for _, c := range row.Cells {
-		switch c.m.ID {
-		case vocab.AdjustedBudget, vocab.InitialBudget, vocab.ActualExpenditure, vocab.Adjustment:
-			main = append(main, ctxCol{c.Col, c.m.ID})
-		case vocab.Source:
-			main = nil // a source row's own labels are not the context
+	// The main amount labels of a row without a source are the context
+	// the 其中 rows below it break down; a source row's own labels are not.
+	if !rowHasSource(row) {
+		var main []ctxCol
+		for _, c := range row.Cells {
+			switch c.m.ID {
+			case vocab.AdjustedBudget, vocab.InitialBudget, vocab.ActualExpenditure, vocab.Adjustment:
+				main = append(main, ctxCol{c.Col, c.m.ID})
+			}
 		}
-		if c.m.ID == vocab.Source {
-			break
+		if len(main) > 0 {
+			r.fundsCtx = main
 		}
-	}
-	if len(main) > 0 && !rowHasSource(row) {
-		r.fundsCtx = main
 	}
 	src := -1 // the source this row's amounts belong to, once a 其中 label is met
 	for i := 0; i < len(row.Cells); {
@@ -702,7 +701,7 @@ func (r *reader) fundsRow(row *Row) {
 		case c.m.ID == vocab.FundsBlock:
 			r.label(c)
 		case c.m.ID == vocab.Source && !c.m.Keyless:
-			src = r.source(c, vals, -1)
+			src = r.source(c, vals)
 		case src >= 0 && (c.m.ID == vocab.AdjustedBudget || c.m.ID == vocab.InitialBudget || c.m.ID == vocab.ActualExpenditure):
 			// 其中：一般公共预算 | 2394.83 | 调整预算 | 2395.15: the source's
 			// other columns, labelled on its row.
@@ -724,10 +723,10 @@ func rowHasSource(row *Row) bool {
 	return false
 }
 
-// source reads a 其中 label and its amount; it returns the index of the
-// source row. under is the column the amount is of (-1: find it from the
-// funds context).
-func (r *reader) source(c *In, vals []*In, _ int) int {
+// source reads a 其中 label and its amount, which is of the main label
+// above it in its column or the nearest left of it; it returns the index
+// of the source row.
+func (r *reader) source(c *In, vals []*In) int {
 	r.label(c)
 	kind := c.m.Source
 	if kind == "" {

@@ -114,10 +114,3 @@ var foldPunct = strings.NewReplacer("（", "(", "）", ")", "：", ":", "【", "
 
 // KeyOf is Normalize(s).Key.
 func KeyOf(s string) string { return Normalize(s).Key }
-
-// SameText reports whether two texts are the same once normalised: the
-// same label printed in two ways.
-func SameText(a, b string) bool {
-	na, nb := Normalize(a), Normalize(b)
-	return na.Key != "" && na.Key == nb.Key && na.Note == nb.Note
-}
