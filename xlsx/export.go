@@ -203,6 +203,16 @@ func (w *writer) cell(c1, r1, c2, r2 int, c *layout.Cell) {
 			}
 		}
 	}
+	if r1 == r2 && c2 > c1 && c.Type != layout.TextType && c.Type != layout.ListType && !c.IsLabel() {
+		// A figure needs no width beyond its own cell: the rest of its
+		// span is bordered, not merged, which keeps a sheet of thousands
+		// of source rows quick to write (each merge is checked against
+		// every other).
+		for c := c1 + 1; c <= c2; c++ {
+			w.box(c, r1, c, r1, stCenter, 0)
+		}
+		c2 = c1
+	}
 	switch {
 	case c.IsLabel():
 		w.label(c1, r1, c2, r2, c.Text)
