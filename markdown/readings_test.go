@@ -171,3 +171,15 @@ func TestRenderWritesControlCharactersAsEntities(t *testing.T) {
 	_, err := markdown.Import("r.md", []byte(out))
 	assert.ErrorIs(t, err, markdown.ErrNotAForm)
 }
+
+// A cell longer than a form's text may be is refused at import, naming
+// its line: what Import writes, evaluate reads.
+func TestImportRefusesAnOverlongCell(t *testing.T) {
+	doc := strings.Replace(readSeed(t), "| <p>存在问题</p> |", "| <p>存在问题</p> | "+strings.Repeat("字", 25_000)+" |\n| <p>旧问题</p> |", 1)
+	_, err := markdown.ImportResult("long.md", []byte(doc))
+	var ie *markdown.ImportError
+	require.ErrorAs(t, err, &ie)
+	assert.ErrorIs(t, err, markdown.ErrLimit)
+	assert.Equal(t, 37, ie.Line)
+	assert.Contains(t, err.Error(), "longer than 65536 bytes")
+}
