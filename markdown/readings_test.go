@@ -92,6 +92,8 @@ func TestImportYearFromTitleOrHeading(t *testing.T) {
 	res := importResult(t, "市级文物保护专项经费绩效自评表(2022年度)\n\n"+body)
 	p := project(t, res.Form)
 	assert.Equal(t, 2022, p.Year)
+	// A title that says more than the kind and the year is kept whole.
+	assert.Equal(t, []evaluation.Extra{{Label: "标题", Text: "市级文物保护专项经费绩效自评表(2022年度)"}}, p.Extra)
 	assert.Equal(t, []string{"the year 2022 taken from the title"}, notes(res, "year"))
 	assert.Empty(t, res.Missing)
 

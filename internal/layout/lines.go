@@ -62,6 +62,9 @@ func (r *reader) line(l *Line, t string) {
 		if r.titleLine == nil && r.kindOf(k) == r.kind {
 			r.titleLine = l
 		}
+		if r.titleSays(t) {
+			r.keepLine(l, TitleLabel, t)
+		}
 		return
 	}
 	if m := yearLineRE.FindStringSubmatch(t); m != nil {
@@ -131,6 +134,26 @@ func cutColon(s string) (string, string, bool) {
 }
 
 func labelOf(s string) string { return strings.TrimRight(strings.TrimSpace(s), "：:") }
+
+// TitleLabel labels a title kept in the form's extra list.
+const TitleLabel = "标题"
+
+var yearsRE = regexp.MustCompile(`[（(]?\s*[0-9０-９]{4}\s*年度?\s*[）)]?`)
+
+// titleSays reports whether a title says more than the form's kind and
+// year (忠烈祠免费开放经费236.25万元部门整体支出绩效自评表, 市级文物保护专项经费
+// 绩效自评表): it is kept, whole, in the form's extra list, so that what it
+// says (an amount, a project's name) is not lost.
+func (r *reader) titleSays(t string) bool {
+	rest := yearsRE.ReplaceAllString(vocab.Fold(t), "")
+	rest = strings.Map(func(c rune) rune {
+		if c == ' ' || c == '\u3000' || c == '*' || c == '#' {
+			return -1
+		}
+		return c
+	}, rest)
+	return rest != r.kind.Label()
+}
 
 func (r *reader) kindOf(k vocab.Kinds) evaluation.Kind {
 	switch k {

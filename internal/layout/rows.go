@@ -238,6 +238,14 @@ func (r *reader) lineCell(row *Row, c *In) bool {
 				r.titleYear, r.titleYearAt = y, c
 			}
 		}
+		if r.titleSays(t) {
+			r.label(c)
+			n := len(*r.extra)
+			r.keep(TitleLabel, []*In{c})
+			if len(*r.extra) > n {
+				r.disp[c.id] = disposition{kind: dExtra, label: TitleLabel, path: extraPath(n)}
+			}
+		}
 		return true
 	}
 	if yearCellRE.MatchString(t) && !r.yearSet {
