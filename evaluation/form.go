@@ -1,6 +1,8 @@
 package evaluation
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
@@ -17,6 +19,16 @@ const (
 	Project Kind = "project-self-evaluation"
 )
 
+// In returns the form's title in lang: its Chinese title
+// (部门整体支出绩效自评表), or its name in English words ("department
+// self-evaluation").
+func (k Kind) In(lang Lang) string {
+	if lang == English {
+		return strings.Replace(string(k), "-", " ", 1)
+	}
+	return k.Label()
+}
+
 // Label returns the form's Chinese title.
 func (k Kind) Label() string {
 	switch k {
@@ -24,11 +36,17 @@ func (k Kind) Label() string {
 		return "部门整体支出绩效自评表"
 	case Project:
 		return "项目支出绩效自评表"
+	case Declaration:
+		return "项目支出绩效目标申报表"
+	case Monitoring:
+		return "项目支出绩效目标执行监控表"
 	}
 	return string(k)
 }
 
-// Form is one self-evaluation form: a *DepartmentForm or a *ProjectForm.
+// Form is one form of the performance cycle: a *DepartmentForm or a
+// *ProjectForm (the self-evaluations), a *DeclarationForm or a
+// *MonitoringForm.
 // The set of forms is closed; use a type switch to reach the fields.
 type Form interface {
 	// Kind returns the form's kind.
@@ -58,11 +76,10 @@ type Goals struct {
 // Indicator is one performance indicator row (绩效指标). Target and Actual
 // are kept as written on the form; Evaluate interprets them with the
 // indicator package, so the form value always holds what was filed.
-//
-// Its free-text cells are marked validate:"-": the validator has nothing
-// to check in them, and visiting each cell of every row cost an
-// allocation apiece, a tenth of decoding a form.
 type Indicator struct {
+	// The free-text cells are validate:"-": the validator has nothing to
+	// check in them, and skipping them keeps it off the path of every row.
+
 	// Level1 is 一级指标 (产出指标, 效益指标, 满意度指标); project form only.
 	Level1 string `yaml:"level1" label:"一级指标" validate:"-"`
 	// Level2 is 二级指标 (数量指标, 质量指标, …); project form only.

@@ -20,7 +20,7 @@ type Options struct {
 	// for none.
 	Findings []evaluation.Finding
 	// Score, when not nil, adds the chart of score against weight.
-	Score *evaluation.Score
+	Score *evaluation.FormScore
 	// Lang is the language of the page's own words and of finding
 	// messages; Chinese by default. The form's own labels are always
 	// Chinese, as printed.
@@ -100,14 +100,13 @@ type (
 		Symbol   string
 	}
 	item struct {
-		N                      int
-		Severity, Rule, Path   string
-		Message                string
-		Expected, Actual       string
-		HasExpected, HasActual bool
+		N                    int
+		Severity, Rule, Path string
+		Message              string
+		Values               string // 应为 …；实为 …, what the finding has
 	}
 	words struct {
-		Findings, Expected, Actual, Open, Sep, Close string
+		Findings, Open, Close string
 	}
 	chart struct {
 		Caption       string
@@ -124,8 +123,8 @@ type (
 )
 
 var wordsIn = map[evaluation.Lang]words{
-	evaluation.Chinese: {Findings: "发现", Open: "（", Expected: "应为 ", Sep: "；", Actual: "实为 ", Close: "）"},
-	evaluation.English: {Findings: "Findings", Open: " (", Expected: "expected ", Sep: "; ", Actual: "actual ", Close: ")"},
+	evaluation.Chinese: {Findings: "发现", Open: "（", Close: "）"},
+	evaluation.English: {Findings: "Findings", Open: " (", Close: ")"},
 }
 
 func build(f evaluation.Form, opt Options) (*page, error) {
@@ -151,7 +150,7 @@ func build(f evaluation.Form, opt Options) (*page, error) {
 			p.General = append(p.General, general{Mark: m, Message: fd.Message.In(opt.Lang)})
 		}
 		it := item{N: i + 1, Severity: fd.Severity.String(), Rule: fd.Rule, Path: fd.Path, Message: fd.Message.In(opt.Lang),
-			Expected: fd.Expected, Actual: fd.Actual, HasExpected: fd.Expected != "" || fd.Actual != ""}
+			Values: fd.Values(opt.Lang)}
 		p.Findings = append(p.Findings, it)
 	}
 	for _, blk := range doc.Blocks {
@@ -228,7 +227,7 @@ func drawTable(t *layout.Table, marks map[*layout.Cell][]mark, fs []evaluation.F
 // drawChart draws score against weight for the execution row and each
 // level-one dimension, as horizontal bars: the outline is the weight, the
 // filled part the score.
-func drawChart(s *evaluation.Score, lang evaluation.Lang) *chart {
+func drawChart(s *evaluation.FormScore, lang evaluation.Lang) *chart {
 	type row struct {
 		name          string
 		weight, score decimal.Decimal
@@ -245,7 +244,7 @@ func drawChart(s *evaluation.Score, lang evaluation.Lang) *chart {
 		}
 		rows = append(rows, row{budgetName, s.Budget.Weight, sc})
 	}
-	for _, l := range s.Levels {
+	for _, l := range s.Dimensions {
 		rows = append(rows, row{l.Level.String(), l.Weight, l.Score})
 	}
 	if len(rows) == 0 {

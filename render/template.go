@@ -24,6 +24,6 @@ const formTemplate = `{{define "mark"}}<a class="mark {{.Severity}}" href="#find
 {{end}}
 {{- if .Findings}}<h2>{{.Words.Findings}}</h2>
 <ol class="findings">
-{{range .Findings}}<li id="finding-{{.N}}"><span class="sev-{{.Severity}}">{{.Severity}}</span> <span class="rule">{{.Rule}}</span> <span class="path">{{.Path}}</span> {{.Message}}{{if .HasExpected}}{{$.Words.Open}}{{$.Words.Expected}}{{.Expected}}{{$.Words.Sep}}{{$.Words.Actual}}{{.Actual}}{{$.Words.Close}}{{end}}</li>
+{{range .Findings}}<li id="finding-{{.N}}"><span class="sev-{{.Severity}}">{{.Severity}}</span> <span class="rule">{{.Rule}}</span> <span class="path">{{.Path}}</span> {{.Message}}{{with .Values}}{{$.Words.Open}}{{.}}{{$.Words.Close}}{{end}}</li>
 {{end}}</ol>
 {{end}}`

@@ -42,6 +42,8 @@ var textMissing = New(Info{
 		if len(f.Goals.Expected) == 0 || strings.TrimSpace(strings.Join(f.Goals.Expected, "")) == "" {
 			c.Report("goals.expected", text("年度总体目标的预期目标未填写", "the expected goal is empty"), "", "")
 		}
+	default:
+		cycleTextMissing(c, empty)
 	}
 })
 

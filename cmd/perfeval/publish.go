@@ -23,9 +23,6 @@ const maxDocumentSize = 16 << 20
 // document of ten thousand stray cells does not flood a terminal.
 const maxListed = 50
 
-// stdin is what `import -` reads; tests replace it.
-var stdin io.Reader = os.Stdin
-
 // importForm is `perfeval import`: a form published as Markdown tables or
 // as an Excel sheet, written out in the YAML file format, with an account
 // of every cell on standard error. It exits 0 when every cell was placed
@@ -33,7 +30,7 @@ var stdin io.Reader = os.Stdin
 // when some cell was not placed or one of those is missing; 3 with nothing
 // written when the document cannot be read as a form; 2 for a usage
 // error. Never 1: import finds no findings.
-func importForm(args []string, stdout, stderr io.Writer) int {
+func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	outPath := fl.String("o", "", "write the YAML to `FILE` instead of standard output")
@@ -79,12 +76,15 @@ func importForm(args []string, stdout, stderr io.Writer) int {
 	var err error
 	if path == "-" {
 		name = "<stdin>"
+		if stdin == nil {
+			stdin = strings.NewReader("")
+		}
 		data, err = readAllLimited(stdin, name, maxDocumentSize)
 	} else {
 		data, err = readLimited(path, maxDocumentSize)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	var res *imports.Result
@@ -94,30 +94,31 @@ func importForm(args []string, stdout, stderr io.Writer) int {
 		res, err = markdown.ImportResult(name, data)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	yaml, err := evaluation.Encode(res.Form)
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s: %s\n", safetext.Line(name), safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %s: %v", name, err)
 		return exitInput
 	}
 	header := fmt.Sprintf("# Imported by perfeval from %s.\n", strings.ReplaceAll(safetext.Line(filepath.Base(name)), "\n", " "))
 	yaml = append([]byte(header), yaml...)
 	account(stderr, name, res, l)
-	if *outPath == "" {
-		if _, err := stdout.Write(yaml); err != nil {
-			fmt.Fprintf(stderr, "perfeval: writing the YAML: %s\n", safetext.Line(err.Error()))
+	status := exitOK
+	if !res.Complete() {
+		status = exitInput
+	}
+	if *outPath != "" {
+		if err := os.WriteFile(*outPath, yaml, 0o644); err != nil {
+			diag(stderr, "perfeval: %v", err)
 			return exitInput
 		}
-	} else if err := os.WriteFile(*outPath, yaml, 0o644); err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
-		return exitInput
+		return status
 	}
-	if !res.Complete() {
-		return exitInput
-	}
-	return exitOK
+	out := newOutput(stdout)
+	_, _ = out.Write(yaml)
+	return out.finish(stderr, status)
 }
 
 // account writes what the import did that the YAML does not show: the
@@ -178,23 +179,23 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 	}
 	path := fl.Arg(0)
 	if err := regular(path); err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, form); err != nil {
 		// The library's error names the key path and the cell; the file
 		// is the command's to name.
-		fmt.Fprintf(stderr, "perfeval: %s: %s\n", safetext.Line(path), safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %s: %v", path, err)
 		return exitInput
 	}
 	if err := os.WriteFile(*outPath, buf.Bytes(), 0o644); err != nil {
-		fmt.Fprintf(stderr, "perfeval: %s\n", safetext.Line(err.Error()))
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	return exitOK

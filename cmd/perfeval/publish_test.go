@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,12 +201,11 @@ func TestImportStandardInput(t *testing.T) {
 	code, _, stderr := runCmd("import", "-")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "-from")
-	defer func(r io.Reader) { stdin = r }(stdin)
-	stdin = bytes.NewReader(data)
-	code, out, stderr := runCmd("import", "-from", "md", "-")
-	assert.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "# Imported by perfeval from <stdin>.")
-	assert.Contains(t, out, "department: 中国共产党广州市天河区委员会政法委员会")
+	var out, errOut bytes.Buffer
+	code = runWith([]string{"import", "-from", "md", "-"}, bytes.NewReader(data), &out, &errOut)
+	assert.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), "# Imported by perfeval from <stdin>.")
+	assert.Contains(t, out.String(), "department: 中国共产党广州市天河区委员会政法委员会")
 }
 
 // The unplaced cells listed are bounded, each quoted with its control
@@ -226,20 +224,16 @@ func TestImportListIsBounded(t *testing.T) {
 	assert.Contains(t, stderr, `x\u202ey`)
 }
 
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
-
 // A report that cannot be written is an error, never a silent 0.
 func TestImportAndRenderWriteErrors(t *testing.T) {
 	var stderr bytes.Buffer
-	code := run([]string{"import", seed}, failingWriter{}, &stderr)
+	code := run([]string{"import", seed}, failingWriter{os.ErrClosed}, &stderr)
 	assert.Equal(t, 3, code)
-	assert.Contains(t, stderr.String(), "writing the YAML")
+	assert.Contains(t, stderr.String(), "cannot write the output")
 	stderr.Reset()
-	code = run([]string{"render", tianhe}, failingWriter{}, &stderr)
+	code = run([]string{"render", tianhe}, failingWriter{os.ErrClosed}, &stderr)
 	assert.Equal(t, 3, code)
-	assert.Contains(t, stderr.String(), "writing")
+	assert.Contains(t, stderr.String(), "cannot write the output")
 }
 
 // A FIFO named directly is refused, not read for ever.
