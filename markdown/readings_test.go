@@ -185,3 +185,14 @@ func TestImportRefusesAnOverlongCell(t *testing.T) {
 	assert.Equal(t, 37, ie.Line)
 	assert.Contains(t, err.Error(), "longer than 65536 bytes")
 }
+
+// A form of a kind Import does not read (a declaration, a monitoring
+// form) is refused as such, never read as a self-evaluation.
+func TestImportRefusesOtherKinds(t *testing.T) {
+	for title, kind := range map[string]string{
+		"项目支出绩效目标申报表": "project-declaration", "黄石市项目支出绩效监控表": "project-monitoring"} {
+		_, err := markdown.ImportResult("k.md", []byte(title+"\n\n| 项目名称 | 某项目 |\n|---|---|\n"))
+		assert.ErrorIs(t, err, markdown.ErrNotAForm)
+		assert.Contains(t, err.Error(), kind)
+	}
+}

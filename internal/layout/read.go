@@ -67,16 +67,20 @@ type reader struct {
 	lines []*Line
 	disp  []disposition // by id: cells first, then lines
 
-	kind   evaluation.Kind
-	form   evaluation.Form
-	dept   *evaluation.DepartmentForm
-	proj   *evaluation.ProjectForm
-	fields []field
-	unit   budget.Unit
-	funds  *budget.Funds
-	goals  *evaluation.Goals
-	inds   *[]evaluation.Indicator
-	extra  *[]evaluation.Extra
+	kind evaluation.Kind
+	// otherKind names a form of another kind the title says the document
+	// is (a declaration, a monitoring form), and where.
+	otherKind string
+	otherAt   imports.Position
+	form      evaluation.Form
+	dept      *evaluation.DepartmentForm
+	proj      *evaluation.ProjectForm
+	fields    []field
+	unit      budget.Unit
+	funds     *budget.Funds
+	goals     *evaluation.Goals
+	inds      *[]evaluation.Indicator
+	extra     *[]evaluation.Extra
 
 	left     map[int]int // table → its first column
 	extent   int         // the column of the rightmost label; -1 for none
@@ -153,6 +157,10 @@ func (r *reader) run() (*imports.Result, error) {
 		return nil, &Error{Sentinel: ErrNotAForm, Detail: "no table", Looked: LookedForm}
 	}
 	r.kind = r.detectKind()
+	if r.otherKind != "" {
+		return nil, &Error{Pos: r.otherAt, Sentinel: ErrNotAForm, Looked: LookedForm,
+			Detail: "the title names " + r.otherKind + ", a kind Read does not read: only the self-evaluation forms"}
+	}
 	if r.kind == "" {
 		pos := imports.Position{}
 		if len(r.in.Rows[0].Cells) > 0 {
@@ -283,10 +291,22 @@ func (r *reader) detectKind() evaluation.Kind {
 		}
 		return ""
 	}
+	other := func(k vocab.Kinds, pos imports.Position) bool {
+		names := map[vocab.Kinds]string{vocab.Declaration: "a 绩效目标申报表 (project-declaration)",
+			vocab.Monitoring: "a 绩效运行监控表 (project-monitoring)", vocab.Evaluation: "a 部门整体支出绩效评价 sheet (department-evaluation)"}
+		if n, ok := names[k]; ok {
+			r.otherKind, r.otherAt = n, pos
+			return true
+		}
+		return false
+	}
 	for _, l := range r.lines {
 		if k, ok := vocab.Title(lineText(l.Text)); ok {
 			if kind := kindOf(k); kind != "" {
 				return kind
+			}
+			if other(k, l.Pos) {
+				return ""
 			}
 		}
 	}
@@ -298,6 +318,9 @@ func (r *reader) detectKind() evaluation.Kind {
 		if k, ok := vocab.Title(c.Text); ok && len(c.Text) < 300 {
 			if kind := kindOf(k); kind != "" {
 				return kind
+			}
+			if other(k, c.Pos) {
+				return ""
 			}
 		}
 		switch c.m.Kinds {
