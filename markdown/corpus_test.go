@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,6 +115,19 @@ func TestCorpus(t *testing.T) {
 				if f.Severity == evaluation.Error && !ok[f.Rule] {
 					t.Errorf("error finding %s at %s: %s", f.Rule, f.Path, f.Message.En)
 				}
+			}
+			// The report, as the command prints it with -format json.
+			rep.Source = filepath.Base(path)
+			js, err := json.MarshalIndent(&rep, "", "  ")
+			require.NoError(t, err)
+			goldenReport := filepath.Join(corpusDir(), "golden", name+".report.json")
+			if *update && os.Getenv("PERFEVAL_CORPUS") == "" {
+				require.NoError(t, os.WriteFile(goldenReport, append(js, '\n'), 0o644))
+			}
+			if want, err := os.ReadFile(goldenReport); err == nil {
+				assert.Equal(t, string(want), string(js)+"\n")
+			} else if os.Getenv("PERFEVAL_CORPUS") == "" {
+				t.Errorf("no golden report: run go test -update (%v)", err)
 			}
 
 			var md bytes.Buffer
