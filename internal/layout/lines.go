@@ -136,7 +136,7 @@ func cutColon(s string) (string, string, bool) {
 func labelOf(s string) string { return strings.TrimRight(strings.TrimSpace(s), "：:") }
 
 // TitleLabel labels a title kept in the form's extra list.
-const TitleLabel = "标题"
+const TitleLabel = evaluation.TitleLabel
 
 var yearsRE = regexp.MustCompile(`[（(]?\s*[0-9０-９]{4}\s*年度?\s*[）)]?`)
 
