@@ -1,6 +1,10 @@
 package evaluation
 
-import "reflect"
+import (
+	"reflect"
+
+	"github.com/perfeval/perfeval/internal/parse"
+)
 
 // TextCell is one text cell of a form: where it is, what the form calls
 // it, and what it holds.
@@ -32,7 +36,7 @@ func FindText(f Form, match func(text string) bool) []TextCell {
 
 type textWalker struct {
 	match func(string) bool
-	path  keyPath
+	path  parse.Path
 	cells []TextCell
 }
 
@@ -46,9 +50,9 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			mark := w.path.index(i)
+			mark := w.path.Index(i)
 			w.walk(v.Index(i), label)
-			w.path.pop(mark)
+			w.path.Pop(mark)
 		}
 	case reflect.Struct:
 		info := structInfos[v.Type()]
@@ -56,9 +60,9 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 			return
 		}
 		for _, f := range info.fields {
-			mark := w.path.key(f.key)
+			mark := w.path.Key(f.key)
 			w.walk(v.FieldByIndex(f.index), f.label)
-			w.path.pop(mark)
+			w.path.Pop(mark)
 		}
 	}
 }

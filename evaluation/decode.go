@@ -13,7 +13,22 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/internal/parse"
+	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/internal/suggest"
+)
+
+// Limits on what the decoder accepts. They bound the work and memory one
+// file can cost, whatever it holds: a YAML alias bomb, a deeply nested JSON
+// array or a megabyte of digits is refused with a positioned error.
+const (
+	MaxFileSize  = parse.MaxFileSize // bytes
+	MaxDepth     = parse.MaxDepth    // nesting of mappings and sequences
+	MaxNodes     = parse.MaxNodes    // nodes after expanding aliases
+	MaxTextBytes = parse.MaxTextBytes
+	// MaxAliasBytes bounds the text YAML aliases repeat: each use of an
+	// alias counts the bytes of every text under it again.
+	MaxAliasBytes = parse.MaxAliasBytes
 )
 
 // ReadFile reads and decodes the form in the named file. Files ending in
@@ -24,10 +39,12 @@ import (
 // what it keeps, so the form holds no reference to it.
 func ReadFile(path string) (Form, error) {
 	bp := readBuffers.Get().(*[]byte)
-	data, err := readFileInto(path, *bp)
+	data, err := parse.ReadFile(path, *bp)
 	var form Form
 	if err == nil {
 		form, err = Decode(path, data)
+	} else {
+		err = parseError(path, err)
 	}
 	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
 		*bp = data[:0]
@@ -42,61 +59,76 @@ var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledRead = 256 << 10
 
+// ReadBytes reads a form file whole, in one allocation of its size, for a
+// caller that decodes it later. A file larger than MaxFileSize is refused
+// with a *DecodeError before it is read; other errors are *fs.PathError
+// values, as from os.
+func ReadBytes(path string) ([]byte, error) {
+	data, err := parse.ReadFile(path, nil)
+	if err != nil {
+		return nil, parseError(path, err)
+	}
+	return data, nil
+}
+
 // Decode reads one form from data. name is the file name used in errors
 // and to choose the syntax: JSON when it ends in .json, YAML otherwise
-// (the keys are the same). data is not modified.
+// (the keys are the same; a UTF-8 byte order mark is skipped in both).
+// data is not modified.
 //
 // Every number is read from its literal text, never through float64.
 // Unknown keys are refused; a missing list is an empty list. Any error is
-// a *DecodeError naming the file, line, column and key path.
+// a *DecodeError naming the file, line, column and key path; it quotes
+// at most a short prefix of any text of the file.
 func Decode(name string, data []byte) (Form, error) {
-	if len(data) > MaxFileSize {
-		return nil, &DecodeError{File: name, Line: 1, Err: fmt.Errorf("%w: file larger than %d bytes", ErrLimit, MaxFileSize)}
-	}
-	var (
-		root *node
-		err  error
-	)
-	sc := getScratch()
-	defer sc.release()
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSONWith(sc, data)
-	} else {
-		root, err = parseYAMLWith(sc, data)
-	}
+	tree, err := parse.Borrow(parse.SyntaxOf(name), data)
 	if err != nil {
-		var se *syntaxError
-		if errors.As(err, &se) {
-			return nil, &DecodeError{File: name, Line: se.line, Column: se.col, Err: fmt.Errorf("%w: %s", se.err, se.msg)}
-		}
-		return nil, &DecodeError{File: name, Line: 1, Err: err}
+		return nil, parseError(name, err)
 	}
-	return decodeRoot(name, root)
+	defer tree.Release()
+	return decodeRoot(name, tree.Root)
 }
 
-func decodeRoot(name string, root *node) (Form, error) {
-	d := &decoder{file: name}
-	if root.kind != mapNode {
-		return nil, d.errorf(root, "", ErrType, "a form is a mapping of keys (kind:, funds:, …), not a %s", root.kind)
+// parseError makes an error of package parse a *DecodeError of the file
+// name, wrapping this package's sentinel of its class.
+func parseError(name string, err error) error {
+	var pe *parse.Error
+	if !errors.As(err, &pe) {
+		return err // an *fs.PathError, as from os
 	}
-	kindNode := root.lookup("kind")
+	sentinel := ErrSyntax
+	switch pe.Err {
+	case parse.ErrEmpty:
+		sentinel = ErrEmpty
+	case parse.ErrLimit:
+		sentinel = ErrLimit
+	}
+	return &DecodeError{File: name, Line: pe.Line, Column: pe.Col, Err: fmt.Errorf("%w: %s", sentinel, pe.Msg)}
+}
+
+func decodeRoot(name string, root *parse.Node) (Form, error) {
+	d := &decoder{file: name}
+	if root.Kind != parse.Mapping {
+		return nil, d.errorf(root, "", ErrType, "a form is a mapping of keys (kind:, funds:, …), not a %s", root.Kind)
+	}
+	kindNode := root.Lookup("kind")
 	if kindNode == nil {
 		return nil, d.errorf(root, "kind", ErrKind, "missing; want %q or %q", Department, Project)
 	}
 	var form Form
-	switch Kind(kindNode.text) {
+	switch Kind(kindNode.Text) {
 	case Department:
 		form = &DepartmentForm{}
 	case Project:
 		form = &ProjectForm{}
 	default:
-		return nil, d.errorf(kindNode, "kind", ErrKind, "%q; want %q or %q", kindNode.text, Department, Project)
+		return nil, d.errorf(kindNode, "kind", ErrKind, "%s; want %q or %q", safetext.Quote(kindNode.Text), Department, Project)
 	}
 	// Amounts are read in the form's unit, wherever the key stands.
-	if un := root.lookup("unit"); un != nil && un.kind != nullNode {
-		u, err := budget.ParseUnit(un.text)
-		if err != nil || un.kind != scalarNode {
-			return nil, d.errorf(un, "unit", ErrValue, "%q; want 元, 万元 or 亿元", un.text)
+	if un := root.Lookup("unit"); un != nil && un.Kind != parse.Null {
+		u, err := budget.ParseUnit(un.Text)
+		if err != nil || un.Kind != parse.Scalar {
+			return nil, d.errorf(un, "unit", ErrValue, "%s; want 元, 万元 or 亿元", safetext.Quote(un.Text))
 		}
 		d.unit = u
 	}
@@ -109,33 +141,42 @@ func decodeRoot(name string, root *node) (Form, error) {
 	return form, nil
 }
 
-// lookup returns the value of key in a mapping node, or nil.
-func (n *node) lookup(key string) *node {
-	if n.kind != mapNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.children); i += 2 {
-		if n.children[i].text == key {
-			return n.children[i+1]
-		}
-	}
-	return nil
-}
-
 type decoder struct {
 	file string
 	unit budget.Unit
-	path keyPath // of the node being decoded
+	path parse.Path // of the node being decoded
 }
 
-func (d *decoder) errorf(n *node, path string, sentinel error, format string, args ...any) *DecodeError {
-	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path,
+func (d *decoder) errorf(n *parse.Node, path string, sentinel error, format string, args ...any) *DecodeError {
+	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path,
 		Err: fmt.Errorf("%w: %s", sentinel, fmt.Sprintf(format, args...))}
 }
 
-func (d *decoder) wrap(n *node, path string, sentinel error, err error) *DecodeError {
-	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path, Err: fmt.Errorf("%w: %w", sentinel, err)}
+// wrap reports err, which a parser of values returned for the text of n,
+// quoting that text as every message does: at most a short prefix.
+func (d *decoder) wrap(n *parse.Node, path string, sentinel error, err error) *DecodeError {
+	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path,
+		Err: fmt.Errorf("%w: %w", sentinel, &inputError{err: err, input: n.Text})}
 }
+
+// inputError is an error of a parser of values (budget.ParseAmount,
+// indicator.ParseDirection …), whose message quotes the whole input with
+// %q: its message quotes it with safetext.Quote instead. It unwraps to
+// the parser's error, so errors.As still finds a *budget.NumberError.
+type inputError struct {
+	err   error
+	input string
+}
+
+func (e *inputError) Error() string {
+	msg := e.err.Error()
+	if full, short := strconv.Quote(e.input), safetext.Quote(e.input); full != short {
+		msg = strings.Replace(msg, full, short, 1)
+	}
+	return msg
+}
+
+func (e *inputError) Unwrap() error { return e.err }
 
 var (
 	amountType    = reflect.TypeFor[*budget.Amount]()
@@ -146,52 +187,58 @@ var (
 	sourceType    = reflect.TypeFor[budget.SourceKind]()
 )
 
-func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) error {
-	switch n.kind {
-	case nullNode:
+func (d *decoder) decodeStruct(n *parse.Node, v reflect.Value, root bool) error {
+	switch n.Kind {
+	case parse.Null:
 		return nil
-	case mapNode:
+	case parse.Mapping:
 	default:
-		return d.errorf(n, d.path.String(), ErrType, "want a mapping of keys, not a %s", n.kind)
+		return d.errorf(n, d.path.String(), ErrType, "want a mapping of keys, not a %s", n.Kind)
 	}
 	info := structInfos[v.Type()]
-	for i := 0; i+1 < len(n.children); i += 2 {
-		k, val := n.children[i], n.children[i+1]
-		if k.kind != scalarNode {
+	for i := 0; i+1 < len(n.Children); i += 2 {
+		k, val := n.Children[i], n.Children[i+1]
+		if k.Kind != parse.Scalar {
 			return d.errorf(k, d.path.String(), ErrType, "a key must be a plain name")
 		}
-		mark := d.path.key(k.text)
+		f, known := info.byKey[k.Text]
+		key := k.Text
+		if !known {
+			// An unknown key stands in the error's path as a message
+			// quotes it: at most a short prefix, controls made visible.
+			key = safetext.Clip(key)
+		}
+		mark := d.path.Key(key)
 		for j := 0; j < i; j += 2 {
-			if n.children[j].text == k.text {
-				return d.errorf(k, d.path.String(), ErrDuplicate, "also at line %d", n.children[j].line)
+			if n.Children[j].Text == k.Text {
+				return d.errorf(k, d.path.String(), ErrDuplicate, "also at line %d", n.Children[j].Line)
 			}
 		}
-		if root && k.text == "kind" {
-			d.path.pop(mark)
+		if root && k.Text == "kind" {
+			d.path.Pop(mark)
 			continue
 		}
-		f, ok := info.byKey[k.text]
-		if !ok {
-			return d.errorf(k, d.path.String(), ErrUnknownKey, "%s", unknownKeyHint(k.text, info.keys))
+		if !known {
+			return d.errorf(k, d.path.String(), ErrUnknownKey, "%s", unknownKeyHint(k.Text, info.keys))
 		}
 		if err := d.decodeValue(val, v.FieldByIndex(f.index)); err != nil {
 			return err
 		}
-		d.path.pop(mark)
+		d.path.Pop(mark)
 	}
 	return nil
 }
 
-func (d *decoder) scalar(n *node) (string, error) {
-	if n.kind != scalarNode {
-		return "", d.errorf(n, d.path.String(), ErrType, "want a single value, not a %s", n.kind)
+func (d *decoder) scalar(n *parse.Node) (string, error) {
+	if n.Kind != parse.Scalar {
+		return "", d.errorf(n, d.path.String(), ErrType, "want a single value, not a %s", n.Kind)
 	}
-	return n.text, nil
+	return n.Text, nil
 }
 
-func (d *decoder) decodeValue(n *node, v reflect.Value) error {
+func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) error {
 	t := v.Type()
-	if n.kind == nullNode && t.Kind() != reflect.Struct {
+	if n.Kind == parse.Null && t.Kind() != reflect.Struct {
 		return nil // absent: nil pointer, empty string or list, zero
 	}
 	// The value types of the format: each is a scalar read by its parser.
@@ -217,7 +264,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 			return err
 		}
 		if !budget.SourceKind(s).Valid() {
-			return d.errorf(n, d.path.String(), ErrValue, "unknown source %q; want one of %s", s, sourceNames())
+			return d.errorf(n, d.path.String(), ErrValue, "unknown source %s; want one of %s", safetext.Quote(s), sourceNames())
 		}
 		v.SetString(s)
 		return nil
@@ -249,7 +296,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		// "2021", "2021年", "2021年度" as forms write it.
 		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年"))
 		if err != nil || y < 0 || y > 9999 {
-			return d.errorf(n, d.path.String(), ErrValue, "%q is not a year", s)
+			return d.errorf(n, d.path.String(), ErrValue, "%s is not a year", safetext.Quote(s))
 		}
 		v.SetInt(int64(y))
 	case reflect.Bool:
@@ -263,7 +310,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 		case "false":
 			v.SetBool(false)
 		default:
-			return d.errorf(n, d.path.String(), ErrValue, "%q; want true or false", s)
+			return d.errorf(n, d.path.String(), ErrValue, "%s; want true or false", safetext.Quote(s))
 		}
 	case reflect.Slice:
 		return d.decodeSlice(n, v)
@@ -275,27 +322,27 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) error {
 	return nil
 }
 
-func (d *decoder) decodeSlice(n *node, v reflect.Value) error {
-	items := n.children
-	switch n.kind {
-	case seqNode:
-	case scalarNode:
+func (d *decoder) decodeSlice(n *parse.Node, v reflect.Value) error {
+	items := n.Children
+	switch n.Kind {
+	case parse.Sequence:
+	case parse.Scalar:
 		// A single text where a list of texts belongs (goals.expected: one
 		// goal) is read as a list of one.
 		if v.Type().Elem().Kind() != reflect.String {
 			return d.errorf(n, d.path.String(), ErrType, "want a list, not a single value")
 		}
-		items = []*node{n}
+		items = []*parse.Node{n}
 	default:
-		return d.errorf(n, d.path.String(), ErrType, "want a list, not a %s", n.kind)
+		return d.errorf(n, d.path.String(), ErrType, "want a list, not a %s", n.Kind)
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		mark := d.path.index(i)
+		mark := d.path.Index(i)
 		if err := d.decodeValue(item, s.Index(i)); err != nil {
 			return err
 		}
-		d.path.pop(mark)
+		d.path.Pop(mark)
 	}
 	v.Set(s)
 	return nil
@@ -320,13 +367,18 @@ func sourceNames() string {
 }
 
 // unknownKeyHint names the nearest known key, since an unknown key is
-// nearly always a typo of a real one.
+// nearly always a typo of a real one. A key far longer than any known
+// one is no typo, and is not compared.
 func unknownKeyHint(key string, known []string) string {
-	if best, ok := suggest.Closest(key, known); ok {
-		return fmt.Sprintf("%q is not a key here; did you mean %q?", key, best)
+	if len(key) <= maxTypoBytes {
+		if best, ok := suggest.Closest(key, known); ok {
+			return fmt.Sprintf("%s is not a key here; did you mean %q?", safetext.Quote(key), best)
+		}
 	}
-	return fmt.Sprintf("%q is not a key here; known keys: %s", key, strings.Join(known, ", "))
+	return fmt.Sprintf("%s is not a key here; known keys: %s", safetext.Quote(key), strings.Join(known, ", "))
 }
+
+const maxTypoBytes = 256
 
 // fieldInfo maps one key of the file format to a struct field.
 type fieldInfo struct {
@@ -423,7 +475,7 @@ func newValidator() *validator.Validate {
 	return v
 }
 
-func (d *decoder) validationError(root *node, err error) error {
+func (d *decoder) validationError(root *parse.Node, err error) error {
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) || len(ves) == 0 {
 		return &DecodeError{File: d.file, Line: 1, Err: fmt.Errorf("%w: %w", ErrValue, err)}
@@ -448,16 +500,16 @@ func (d *decoder) validationError(root *node, err error) error {
 	default:
 		msg = fmt.Sprintf("%s fails %s", label, fe.Tag())
 	}
-	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: ns, Err: fmt.Errorf("%w: %s", ErrValue, msg)}
+	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: ns, Err: fmt.Errorf("%w: %s", ErrValue, msg)}
 }
 
 // fieldLabel is the form's Chinese label of the field that failed, with
 // its key: "被评价年度 (year)". It follows the Go field names of the
 // struct namespace from the form's type down to the field.
-func fieldLabel(root *node, fe validator.FieldError) string {
+func fieldLabel(root *parse.Node, fe validator.FieldError) string {
 	parts := strings.Split(fe.StructNamespace(), ".")
 	var t reflect.Type
-	switch Kind(root.lookup("kind").text) {
+	switch Kind(root.Lookup("kind").Text) {
 	case Department:
 		t = reflect.TypeFor[DepartmentForm]()
 	default:
@@ -485,46 +537,20 @@ func fieldLabel(root *node, fe validator.FieldError) string {
 }
 
 // locate finds the node at a key path, or the deepest node on the way.
-func locate(root *node, path string) *node {
-	n := root
-	for _, seg := range strings.Split(path, ".") {
-		key, rest, _ := strings.Cut(seg, "[")
-		if c := n.lookup(key); c != nil {
-			n = c
-		}
-		for rest != "" {
-			var i int
-			numText, after, _ := strings.Cut(rest, "]")
-			i, _ = strconv.Atoi(numText)
-			if n.kind == seqNode && i < len(n.children) {
-				n = n.children[i]
-			}
-			rest = strings.TrimPrefix(after, "[")
-		}
-	}
-	return n
-}
+func locate(root *parse.Node, path string) *parse.Node { return root.At(path) }
 
 // PositionOf returns the line and column of the value at a key path in a
 // form file ("profile", "tasks[1].funds"), for errors found after
 // decoding, such as a profile the caller does not know. ok is false when
 // the data does not parse or has no such key.
 func PositionOf(name string, data []byte, path string) (line, column int, ok bool) {
-	var (
-		root *node
-		err  error
-	)
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSON(data)
-	} else {
-		root, err = parseYAML(data)
-	}
+	root, err := parse.Document(parse.SyntaxOf(name), data)
 	if err != nil {
 		return 0, 0, false
 	}
-	n := locate(root, path)
+	n := root.At(path)
 	if n == root {
 		return 0, 0, false
 	}
-	return n.line, n.col, true
+	return n.Line, n.Col, true
 }

@@ -12,7 +12,8 @@
 //
 // # Reading
 //
-// Decode and ReadFile read YAML or JSON with the same keys. Numbers are
+// Decode and ReadFile read YAML or JSON with the same keys (a UTF-8 byte
+// order mark before either is skipped). Numbers are
 // read from their literal text, never through float64, whether written as
 // numbers or strings; amounts accept thousands separators. Unknown keys are
 // refused (a typo must not drop data silently), a null or missing list is
@@ -21,9 +22,11 @@
 // forms print rates. Every error is a *DecodeError with file, line,
 // column and key path, wrapping a sentinel such as ErrUnknownKey.
 //
-// Input is bounded: MaxFileSize, MaxDepth, MaxNodes (aliases expanded)
-// and MaxTextBytes, plus the number limits of package budget. A YAML alias
-// bomb or a billion-digit exponent is refused at once.
+// Input is bounded: MaxFileSize, MaxDepth, MaxNodes and MaxAliasBytes
+// (the text YAML aliases repeat) and MaxTextBytes, plus the number limits
+// of package budget. A YAML alias bomb or a billion-digit exponent is
+// refused at once. An error quotes at most a short prefix of the file's
+// text, with control characters made visible.
 //
 // # Evaluating
 //

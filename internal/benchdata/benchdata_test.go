@@ -9,14 +9,16 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 )
 
-// The generated forms decode, in both formats, to the same form.
+// The generated forms decode, in every style, to the same form.
 func TestGeneratedFormsDecode(t *testing.T) {
 	for _, i := range []int{0, 1, 7, 999, 12345} {
-		y, err := evaluation.Decode("f.yaml", ProjectYAML(i))
+		want, err := evaluation.Decode("f.yaml", ProjectYAML(i))
 		require.NoError(t, err)
-		j, err := evaluation.Decode("f.json", ProjectJSON(i))
-		require.NoError(t, err)
-		assert.Equal(t, y, j)
-		assert.Len(t, y.(*evaluation.ProjectForm).Indicators, 7)
+		assert.Len(t, want.(*evaluation.ProjectForm).Indicators, 7)
+		for _, s := range Styles {
+			got, err := evaluation.Decode("f"+s.Ext(), ProjectForm(i, s))
+			require.NoError(t, err, s)
+			assert.Equal(t, want, got, s)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package evaluation
+package parse
 
 import (
 	"bytes"
@@ -9,46 +9,42 @@ import (
 	"unicode/utf8"
 )
 
-// parseJSON reads one JSON value (RFC 8259) into a node tree, keeping
-// each number's literal text (it never becomes a float64) and each token's
-// position: line, and column in characters, both from 1.
+// parseJSON reads one JSON value (RFC 8259) into a tree, keeping each
+// number's literal text (it never becomes a float64) and each token's
+// position: line, and column in characters, both from 1. sc is the
+// working memory to reuse (nil for fresh); the tree is valid until sc is
+// released.
 //
-// It is a recursive descent over the bytes that accepts what encoding/json
-// accepts and builds, node for node, the tree the parser built on
-// encoding/json's Token reader did (FuzzJSONParsers holds it to that
-// parser, kept in jsonoracle_test.go). Strings are unescaped as
+// It is a recursive descent over the bytes that accepts exactly what
+// encoding/json accepts and builds, node for node, the tree a reader on
+// encoding/json's Token reader builds (FuzzJSONParsers holds it to that
+// reader, kept in jsonoracle_test.go). Strings are unescaped as
 // encoding/json does: a \u escape of half a surrogate pair without the
 // other half, and each byte of invalid UTF-8, become U+FFFD.
 //
-// An error is a *syntaxError: ErrEmpty for a file of nothing but white
-// space; ErrLimit for a value nested deeper than MaxDepth, the value past
+// An error is an *Error: ErrEmpty for a file of nothing but white space;
+// ErrLimit for a value nested deeper than MaxDepth, the value past
 // MaxNodes (keys are not counted) or a string or number longer than
 // MaxTextBytes (a string once unescaped; keys are not held to it), as the
-// YAML front end holds every scalar;
-// ErrSyntax for anything else, with encoding/json's message and the
-// position of the offending byte, or of the start of a string, number or
-// literal the end of the file cuts short.
-func parseJSON(data []byte) (*node, error) { return parseJSONWith(nil, data) }
-
-// parseJSONWith is parseJSON with its working memory taken from sc (nil
-// for fresh memory). The tree is valid until sc is released.
-func parseJSONWith(sc *scratch, data []byte) (*node, error) {
+// YAML front end holds every scalar; ErrSyntax for anything else, at the
+// offending byte, or at the start of a string, number or literal the end
+// of the file cuts short. The messages follow encoding/json's wording but
+// are not bound to it.
+func parseJSON(sc *scratch, data []byte) (*Node, error) {
 	p := jsonFast{data: data, line: 1, sc: sc}
 	p.skipSpace()
 	if p.i == len(data) {
-		return nil, &syntaxError{line: 1, col: 1, msg: "the file holds no form", err: ErrEmpty}
+		return nil, &Error{Line: 1, Col: 1, Msg: "the file holds no form", Err: ErrEmpty}
 	}
 	p.prepare()
 	root, err := p.value(0)
-	if sc != nil {
-		sc.stack = p.stack[:0] // keep what it grew to
-	}
+	p.finish(sc)
 	if err != nil {
 		return nil, err
 	}
 	p.skipSpace()
 	if p.i < len(data) {
-		return nil, &syntaxError{line: p.line, col: p.colAt(p.i), msg: "data after the JSON value", err: ErrSyntax}
+		return nil, &Error{Line: p.line, Col: p.colAt(p.i), Msg: "data after the JSON value", Err: ErrSyntax}
 	}
 	return root, nil
 }
@@ -72,10 +68,8 @@ type jsonFast struct {
 
 	values int // values read, against MaxNodes (keys are not counted)
 
-	sc    *scratch  // working memory to reuse; nil for fresh
-	arena nodeArena // nodes are cut from this, a chunk at a time
-	ptrs  []*node   // and the children of containers from this
-	stack []*node   // the children read so far of the open containers
+	sc *scratch // working memory to reuse; nil for fresh
+	treeBuilder
 }
 
 func (p *jsonFast) colAt(off int) int { return off - p.lineStart - p.wide + 1 }
@@ -91,42 +85,7 @@ func (p *jsonFast) prepare() {
 	for _, c := range []byte{':', ',', '{', '['} {
 		est += bytes.Count(p.data, []byte{c})
 	}
-	est = min(est, 4096)
-	p.arena.reset(p.sc, est)
-	if sc := p.sc; sc != nil {
-		if cap(sc.ptrs) < est {
-			sc.ptrs = make([]*node, 0, est)
-		}
-		if sc.stack == nil {
-			sc.stack = make([]*node, 0, 64)
-		}
-		// A children slice is capped at its length, so no append through
-		// it reaches the next one: reusing the backing array is safe.
-		p.ptrs, p.stack = sc.ptrs[:0], sc.stack[:0]
-		return
-	}
-	p.ptrs = make([]*node, 0, est)
-	p.stack = make([]*node, 0, 64)
-}
-
-func (p *jsonFast) newNode() *node { return p.arena.new() }
-
-// children moves the nodes pushed on the stack since mark into a slice of
-// their own (capped, so that an append to it cannot touch a neighbour).
-func (p *jsonFast) children(mark int) []*node {
-	k := len(p.stack) - mark
-	if k == 0 {
-		return nil
-	}
-	if cap(p.ptrs)-len(p.ptrs) < k {
-		p.ptrs = make([]*node, 0, max(k, min(2*cap(p.ptrs)+64, maxChunk)))
-	}
-	n := len(p.ptrs)
-	s := p.ptrs[n : n+k : n+k]
-	copy(s, p.stack[mark:])
-	p.ptrs = p.ptrs[:n+k]
-	p.stack = p.stack[:mark]
-	return s
+	p.start(p.sc, est)
 }
 
 // skipSpace skips JSON white space: space, tab, CR and LF. Only LF starts
@@ -150,24 +109,24 @@ func (p *jsonFast) skipSpace() {
 
 // invalid reports the byte at off, outside any string, as unexpected.
 func (p *jsonFast) invalid(off int, context string) error {
-	return &syntaxError{line: p.line, col: p.colAt(off), msg: "invalid character " + jsonQuoteChar(p.data[off]) + " " + context, err: ErrSyntax}
+	return &Error{Line: p.line, Col: p.colAt(off), Msg: "invalid character " + jsonQuoteChar(p.data[off]) + " " + context, Err: ErrSyntax}
 }
 
 // eof reports the end of the data where a token should be.
 func (p *jsonFast) eof() error {
-	return &syntaxError{line: p.line, col: p.colAt(len(p.data)), msg: "unexpected end of JSON", err: ErrSyntax}
+	return &Error{Line: p.line, Col: p.colAt(len(p.data)), Msg: "unexpected end of JSON", Err: ErrSyntax}
 }
 
 // truncated reports a string, number or literal that starts at off and
 // that the end of the data cuts short, at its start.
 func (p *jsonFast) truncated(off int) error {
-	return &syntaxError{line: p.line, col: p.colAt(off), msg: "unexpected EOF", err: ErrSyntax}
+	return &Error{Line: p.line, Col: p.colAt(off), Msg: "unexpected EOF", Err: ErrSyntax}
 }
 
 // invalidInString reports the byte at off in the string starting at start.
 func (p *jsonFast) invalidInString(start, off int, context string) error {
 	col := p.colAt(start) + utf8.RuneCount(p.data[start:off])
-	return &syntaxError{line: p.line, col: col, msg: "invalid character " + jsonQuoteChar(p.data[off]) + " " + context, err: ErrSyntax}
+	return &Error{Line: p.line, Col: col, Msg: "invalid character " + jsonQuoteChar(p.data[off]) + " " + context, Err: ErrSyntax}
 }
 
 // jsonQuoteChar formats c as encoding/json's error messages do.
@@ -187,22 +146,22 @@ func jsonQuoteChar(c byte) string {
 func (p *jsonFast) count(line, col, depth int) error {
 	p.values++
 	if p.values > MaxNodes {
-		return &syntaxError{line: line, col: col, msg: fmt.Sprintf("more than %d values", MaxNodes), err: ErrLimit}
+		return &Error{Line: line, Col: col, Msg: fmt.Sprintf("more than %d values", MaxNodes), Err: ErrLimit}
 	}
 	if depth > MaxDepth {
-		return &syntaxError{line: line, col: col, msg: fmt.Sprintf("nested deeper than %d levels", MaxDepth), err: ErrLimit}
+		return &Error{Line: line, Col: col, Msg: fmt.Sprintf("nested deeper than %d levels", MaxDepth), Err: ErrLimit}
 	}
 	return nil
 }
 
 // value reads the value at p.i, white space skipped, at nesting depth.
-func (p *jsonFast) value(depth int) (*node, error) {
+func (p *jsonFast) value(depth int) (*Node, error) {
 	if p.i >= len(p.data) {
 		return nil, p.eof()
 	}
 	start := p.i
 	line, col := p.line, p.colAt(start)
-	n := node{kind: scalarNode, line: line, col: col}
+	n := Node{Kind: Scalar, Line: line, Col: col}
 	switch c := p.data[start]; c {
 	case '{':
 		p.i++
@@ -221,37 +180,37 @@ func (p *jsonFast) value(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.text, n.quoted = text, true
+		n.Text, n.Quoted = text, true
 	case 't':
 		if err := p.literal("true"); err != nil {
 			return nil, err
 		}
-		n.text = "true"
+		n.Text = "true"
 	case 'f':
 		if err := p.literal("false"); err != nil {
 			return nil, err
 		}
-		n.text = "false"
+		n.Text = "false"
 	case 'n':
 		if err := p.literal("null"); err != nil {
 			return nil, err
 		}
-		n.kind = nullNode
+		n.Kind = Null
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		if err := p.number(); err != nil {
 			return nil, err
 		}
-		n.text = p.src[start:p.i]
+		n.Text = p.src[start:p.i]
 	default:
 		return nil, p.invalid(start, "looking for beginning of value")
 	}
 	if err := p.count(line, col, depth); err != nil {
 		return nil, err
 	}
-	if len(n.text) > MaxTextBytes {
-		return nil, &syntaxError{line: line, col: col, msg: fmt.Sprintf("text longer than %d bytes", MaxTextBytes), err: ErrLimit}
+	if len(n.Text) > MaxTextBytes {
+		return nil, &Error{Line: line, Col: col, Msg: fmt.Sprintf("text longer than %d bytes", MaxTextBytes), Err: ErrLimit}
 	}
-	nn := p.newNode()
+	nn := p.node()
 	*nn = n
 	return nn, nil
 }
@@ -283,7 +242,7 @@ func (p *jsonFast) separator(closing byte, first bool, after string) (done bool,
 }
 
 // array reads the items of an array, its '[' read.
-func (p *jsonFast) array(depth, line, col int) (*node, error) {
+func (p *jsonFast) array(depth, line, col int) (*Node, error) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
 		done, err := p.separator(']', first, "after array element")
@@ -299,14 +258,14 @@ func (p *jsonFast) array(depth, line, col int) (*node, error) {
 		}
 		p.stack = append(p.stack, v)
 	}
-	n := p.newNode()
-	*n = node{kind: seqNode, line: line, col: col, children: p.children(mark)}
+	n := p.node()
+	*n = Node{Kind: Sequence, Line: line, Col: col, Children: p.children(mark)}
 	return n, nil
 }
 
 // object reads the keys and values of an object, its '{' read. Duplicate
 // keys are kept: the decoder reports them, with both positions.
-func (p *jsonFast) object(depth, line, col int) (*node, error) {
+func (p *jsonFast) object(depth, line, col int) (*Node, error) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
 		done, err := p.separator('}', first, "after object key:value pair")
@@ -337,12 +296,12 @@ func (p *jsonFast) object(depth, line, col int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		k := p.newNode()
-		*k = node{kind: scalarNode, text: key, quoted: true, line: kline, col: kcol}
+		k := p.node()
+		*k = Node{Kind: Scalar, Text: key, Quoted: true, Line: kline, Col: kcol}
 		p.stack = append(p.stack, k, v)
 	}
-	n := p.newNode()
-	*n = node{kind: mapNode, line: line, col: col, children: p.children(mark)}
+	n := p.node()
+	*n = Node{Kind: Mapping, Line: line, Col: col, Children: p.children(mark)}
 	return n, nil
 }
 

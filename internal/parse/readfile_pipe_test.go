@@ -1,6 +1,6 @@
 //go:build unix
 
-package evaluation_test
+package parse
 
 import (
 	"os"
@@ -11,13 +11,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/perfeval/perfeval/evaluation"
 )
 
-// TestReadBytesPipe reads a named pipe, which has no size: it goes
-// through package os and is still held to MaxFileSize.
-func TestReadBytesPipe(t *testing.T) {
+// TestReadFilePipe reads a named pipe, which has no size: it is read to
+// its end, still held to MaxFileSize.
+func TestReadFilePipe(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "fifo.yaml")
 	if err := syscall.Mkfifo(p, 0o600); err != nil {
 		t.Skip("mkfifo:", err)
@@ -36,7 +34,7 @@ func TestReadBytesPipe(t *testing.T) {
 	}
 	done := make(chan read, 1)
 	go func() {
-		data, err := evaluation.ReadBytes(p)
+		data, err := ReadFile(p, nil)
 		done <- read{data, err}
 	}()
 	select {
@@ -44,6 +42,6 @@ func TestReadBytesPipe(t *testing.T) {
 		require.NoError(t, r.err)
 		assert.Equal(t, "kind: project\n", string(r.data))
 	case <-time.After(30 * time.Second):
-		t.Fatal("ReadBytes on a pipe never returned: opened twice?")
+		t.Fatal("ReadFile on a pipe never returned")
 	}
 }
