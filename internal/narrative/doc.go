@@ -1,9 +1,8 @@
 // Package narrative finds where the narrative texts of a self-evaluation
 // form (目标完成情况, each task's 目标完成情况, key-project summaries,
 // 部门整体绩效) state a figure for the same subject as an indicator, with a
-// different number. It is the engine of the rule narrative.mismatch
-// (SPEC §5): the table says 来穗人员子女入学人数 2423人次, the text says
-// 2432人积分入学.
+// different number. It is the engine of the rule narrative.mismatch: the
+// table says 来穗人员子女入学人数 2423人次, the text says 2432人积分入学.
 //
 // It is deterministic and self-contained: no segmenter, no model, no
 // regular expressions. Numbers are exact decimals (budget.ParseNumber),
@@ -98,7 +97,7 @@
 // # Deciding
 //
 // Numbers are compared exactly in their base unit at the precision of the
-// coarser of the two as printed (SPEC §2): 98.7% equals 98.70%, 99% equals
+// coarser of the two as printed: 98.7% equals 98.70%, 99% equals
 // 98.70%, 1.2万人次 equals 12,000人次. For each figure:
 //
 //   - if any candidate states the same number, the figure is silent (the
@@ -129,9 +128,9 @@
 // Sections longer than MaxSectionBytes are skipped; at most MaxClaims
 // claims are read; names longer than 1 KiB and values beyond the limits
 // of budget.ParseNumber (a decimal such as 1e999999999 built in code) are
-// ignored. Windows and
-// contexts are bounded and a figure meets at most 32 claims, so the work
-// is linear in the length of the text plus the number of claims. Find
-// keeps its buffers in a sync.Pool: on a typical form it makes a few dozen
-// small allocations, nearly all of them decimals.
+// ignored. A section is read once, each rune looked up in small tables;
+// windows and contexts are bounded and a figure meets at most 32 claims,
+// so the work is linear in the length of the text plus the number of
+// claims (times the log of it, to file them). Find keeps its buffers in a
+// sync.Pool and allocates little beyond the decimals it compares.
 package narrative
