@@ -84,6 +84,15 @@ var placeholderMarks = []string{"XXX", "xxx", "Xxx", "×××", "ＸＸＸ", "ｘ
 // the start.
 const placeholderFirst = "*＊….待说请简此在"
 
+// isPlaceholderFirst reports whether r is one of placeholderFirst.
+func isPlaceholderFirst(r rune) bool {
+	switch r {
+	case '*', '＊', '…', '.', '待', '说', '请', '简', '此', '在':
+		return true
+	}
+	return false
+}
+
 // firstNonSpace returns the first rune of s that is not white space, as
 // strings.TrimSpace sees white space; ok is false when there is none.
 func firstNonSpace(s string) (rune, bool) {
@@ -165,7 +174,7 @@ func placeholderAt(t string, i int) bool {
 func placeholder(s string) (evaluation.Text, bool) {
 	// Every cell of every form passes here: reject at once, before
 	// trimming it, a cell that could match nothing below.
-	if first, ok := firstNonSpace(s); !ok || !strings.ContainsRune(placeholderFirst, first) && !hasPlaceholderRune(s) {
+	if first, ok := firstNonSpace(s); !ok || !isPlaceholderFirst(first) && !hasPlaceholderRune(s) {
 		return evaluation.Text{}, false
 	}
 	t := strings.TrimSpace(s)

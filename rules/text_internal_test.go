@@ -92,3 +92,16 @@ func TestTextRulesDoNotCopyCells(t *testing.T) {
 		t.Errorf("the text rules allocated %d bytes for %d bytes of text", n, 104*len(text))
 	}
 }
+
+func TestIsPlaceholderFirst(t *testing.T) {
+	for _, r := range placeholderFirst {
+		if !isPlaceholderFirst(r) {
+			t.Errorf("%q is in placeholderFirst", r)
+		}
+	}
+	for _, r := range "X字中,，0a " {
+		if isPlaceholderFirst(r) {
+			t.Errorf("%q is not in placeholderFirst", r)
+		}
+	}
+}
