@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
@@ -34,30 +33,14 @@ const (
 // ReadFile reads and decodes the form in the named file. Files ending in
 // .json are read as JSON, all others as YAML. A file larger than
 // MaxFileSize is refused before it is read whole.
-//
-// The file is read into a buffer reused from call to call: Decode copies
-// what it keeps, so the form holds no reference to it.
 func ReadFile(path string) (Form, error) {
-	bp := readBuffers.Get().(*[]byte)
-	data, err := parse.ReadFile(path, *bp)
-	var form Form
-	if err == nil {
-		form, err = Decode(path, data)
-	} else {
-		err = parseError(path, err)
+	tree, err := parse.BorrowFile(path)
+	if err != nil {
+		return nil, parseError(path, err)
 	}
-	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
-		*bp = data[:0]
-	}
-	readBuffers.Put(bp)
-	return form, err
+	defer tree.Release()
+	return decodeRoot(path, tree.Root)
 }
-
-// readBuffers holds the buffers ReadFile reads into, up to maxPooledRead
-// bytes each (a form is a few kilobytes; an unusual one is not kept).
-var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-const maxPooledRead = 256 << 10
 
 // ReadBytes reads a form file whole, in one allocation of its size, for a
 // caller that decodes it later. A file larger than MaxFileSize is refused

@@ -4,7 +4,33 @@ import (
 	"errors"
 	"io"
 	"os"
+	"sync"
 )
+
+// BorrowFile reads the named file and parses it as Borrow does, in the
+// syntax its name says (SyntaxOf). The file is read into a buffer reused
+// from call to call, which the tree does not refer to. Errors are those of
+// ReadFile and Borrow.
+func BorrowFile(path string) (*Tree, error) {
+	bp := readBuffers.Get().(*[]byte)
+	data, err := ReadFile(path, *bp)
+	var tree *Tree
+	if err == nil {
+		tree, err = Borrow(SyntaxOf(path), data)
+	}
+	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
+		*bp = data[:0]
+	}
+	readBuffers.Put(bp)
+	return tree, err
+}
+
+// readBuffers holds the buffers BorrowFile reads into, up to
+// maxPooledRead bytes each (a form is a few kilobytes; an unusual one is
+// not kept).
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledRead = 256 << 10
 
 // ReadFile reads a file whole, into buf when it is large enough, else
 // into one allocation of its size. A file larger than MaxFileSize is
