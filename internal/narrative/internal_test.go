@@ -214,3 +214,13 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// matchUnit's quick test names the first rune of every scale.
+func TestScaleFirstRunes(t *testing.T) {
+	for _, sc := range scales {
+		rs := append(append([]rune(nil), sc.prefix...), []rune("人")...)
+		if u, n, _ := matchUnit(rs, 0); n != len(rs) || u.s != sc.s+"人" {
+			t.Errorf("matchUnit(%q) = %q, %d", string(rs), u.s, n)
+		}
+	}
+}

@@ -139,6 +139,11 @@ func matchUnit(rs []rune, i int) (unit textUnit, n int, approx bool) {
 	if u, k := matchUnitAt(rs, i); k > 0 {
 		return textUnits[0][u], k, false
 	}
+	switch rs[i] {
+	case '百', '千', '亿', '万': // the first runes of scales
+	default:
+		return textUnit{}, 0, false
+	}
 	for si, sc := range scales {
 		if !hasPrefix(rs[i:], sc.prefix) {
 			continue
