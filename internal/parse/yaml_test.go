@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,9 +29,23 @@ func treeString(n *Node) string {
 // assertSameTree checks that where the fast path answers, it answers as
 // the general parser does: the same tree, node for node, with the same
 // texts and positions. Where it declines, the general parser reads the
-// file, errors included, so there is nothing else to compare.
+// file; either way parseYAML, what Decode calls, must give the general
+// parser's tree or an error of the same sentinel at the same place.
 func assertSameTree(t testing.TB, data []byte) (fast bool) {
 	t.Helper()
+	g, gerr := parseYAMLGeneral(data)
+	y, yerr := parseYAML(nil, data)
+	switch {
+	case (gerr == nil) != (yerr == nil):
+		t.Fatalf("parseYAML: %v; general: %v, for:\n%q", yerr, gerr, data)
+	case gerr != nil:
+		var ge, ye *Error
+		if !errors.As(gerr, &ge) || !errors.As(yerr, &ye) || ge.Err != ye.Err || ge.Line != ye.Line || ge.Col != ye.Col {
+			t.Fatalf("parseYAML: %v; general: %v, for:\n%q", yerr, gerr, data)
+		}
+	case treeString(y) != treeString(g):
+		t.Fatalf("parseYAML reads another tree than the general parser for:\n%q", data)
+	}
 	f, ok := parseYAMLFast(nil, data)
 	// The same parse on pooled working memory, which still holds the
 	// nodes and lines of earlier inputs, must read the same tree.
@@ -42,9 +57,8 @@ func assertSameTree(t testing.TB, data []byte) (fast bool) {
 	if !ok {
 		return false
 	}
-	g, err := parseYAMLGeneral(data)
-	if err != nil {
-		t.Fatalf("fast path read input the general parser refuses (%v):\n%q", err, data)
+	if gerr != nil {
+		t.Fatalf("fast path read input the general parser refuses (%v):\n%q", gerr, data)
 	}
 	if treeString(f) != treeString(g) {
 		t.Fatalf("trees differ for:\n%q\nfast:\n%s\ngeneral:\n%s", data, treeString(f), treeString(g))
