@@ -1,5 +1,5 @@
 // Package evaluation holds the two self-evaluation forms as Go values,
-// reads and writes them in the file format of SPEC §3, computes their
+// reads and writes them in the project's file format, computes their
 // figures and evaluates them.
 //
 // # Forms
@@ -31,7 +31,7 @@
 // # Evaluating
 //
 // Evaluate(form, checker) is a pure function: it reads no file, clock or
-// global and never modifies the form. It computes Figures (SPEC §2):
+// global and never modifies the form. It computes Figures:
 //
 //	年度预算调整数 = |调整预算 − 年初预算|
 //	预算完成率     = 实际支出数 / 调整预算
@@ -54,7 +54,7 @@
 // and the total is the sum of the rounded scores; grades are 优 ≥ 90,
 // 良 ≥ 80, 中 ≥ 60, 差 below.
 //
-// Decisions where SPEC §4 is silent: a project form's execution row uses
+// Decisions the scoring rules leave open: a project form's execution row uses
 // funds.weight when printed, else the scheme's; a row without a weight, or
 // one that cannot be assessed, is unscored and adds nothing to the total;
 // a form with nothing to score has no Score (nil), never a total of 0. A
