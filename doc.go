@@ -25,14 +25,17 @@
 //
 // A typical service:
 //
-//	form, err := evaluation.Decode("form.yaml", data)
-//	if err != nil { … } // *evaluation.DecodeError: file, line, column, key path
-//	set, _ := rules.Profile("guangzhou-2021")
+//	form, err := evaluation.Decode("form.json", body)
+//	if err != nil { … } // every fault: file, line, column, key path, zh and en
+//	set, err := rules.ForForm(form) // the set its profile: names
 //	rep := evaluation.Evaluate(form, set)
-//	for _, f := range rep.Findings { … } // rule ID, severity, cell path, message
+//	answer, _ := json.Marshal(rep) // the JSON report object
 //
 // No amount, rate or score passes through float64. Everything is an
 // immutable value safe for concurrent use; nothing reads a clock or a
 // global. The command cmd/perfeval runs the same library over files and
-// folders.
+// folders. The docs folder of the repository describes the file format
+// (docs/file-format.md), the reports (docs/report.md), the command
+// (docs/cli.md), the scoring method (docs/scoring.md) and the rule
+// catalogue (docs/rules.md, docs/rules-files.md).
 package perfeval

@@ -6,9 +6,10 @@
 // Map is the engine: an ordered parallel map over an iterator. MapChunked
 // hands the inputs to the workers a chunk at a time, which is how a folder
 // on disk goes fastest (a form takes about a tenth of a millisecond, and
-// waking another core for each one costs as much). Files and Documents are
-// Map or MapChunked (Options.Chunk) with read, decode and Evaluate as the
-// work.
+// waking another core for each one costs as much). Files, Inputs and
+// Documents are Map or MapChunked (Options.Chunk) with read, decode and
+// Evaluate as the work; Walk finds the form files of folders (regular
+// files only: a FIFO or a device is reported, never opened).
 //
 // Reading and decoding reuse their buffers through sync.Pool (see
 // evaluation.ReadFile); nothing else is shared between the workers but the
@@ -16,11 +17,17 @@
 package batch
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"iter"
+	"os"
 	"runtime"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/rules"
 )
 
 // Map runs work over the inputs on workers goroutines (runtime.GOMAXPROCS
@@ -145,10 +152,10 @@ func chunked[T any](seq iter.Seq[T], n int) iter.Seq[[]T] {
 
 // Result is one form's evaluation, or why it could not be evaluated.
 type Result struct {
-	Name   string          // the input's name (its path for Files)
-	Form   evaluation.Form // nil when Err is set
+	Name   string          // the input's name (its path for Files; "-" for standard input)
+	Form   evaluation.Form // nil when the form could not be read
 	Report evaluation.Report
-	Err    error // a read error or a *evaluation.DecodeError
+	Err    error // a read error, a *evaluation.DecodeError or DecodeErrors, or the checker's
 }
 
 // Options configure a batch.
@@ -163,33 +170,174 @@ type Options struct {
 	// Checker checks every form; nil for figures and scores only.
 	Checker evaluation.Checker
 	// CheckerFor, when set, chooses the checker for each form instead
-	// (by its profile: key, say); an error becomes the Result's Err.
+	// (ByProfile chooses by the form's own profile: key); an error becomes
+	// the Result's Err. An error that names a key of the form (with a
+	// KeyPath method, as *rules.UnknownProfileError has) is positioned
+	// there: a *evaluation.DecodeError at that key's line and column.
 	CheckerFor func(name string, f evaluation.Form) (evaluation.Checker, error)
+	// Lang is the language of the reports' messages (Report.Lang).
+	Lang evaluation.Lang
+	// Stdin is what the path "-" reads (one form, JSON or YAML); nil
+	// makes that path an error.
+	Stdin io.Reader
+	// Links links each form to the earlier stages of its project-year
+	// (see Link); nil evaluates every form on its own.
+	Links *evaluation.LinkIndex
+}
+
+// ByProfile is a CheckerFor that evaluates each form under the rule set
+// its own profile: key names (rules.ForForm): national when it names
+// none, an *rules.UnknownProfileError at its profile: key for a name that
+// is not built in.
+func ByProfile(_ string, f evaluation.Form) (evaluation.Checker, error) {
+	set, err := rules.ForForm(f)
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // evaluate evaluates a form just read or decoded, or reports why it could
-// not be.
-func (o Options) evaluate(name string, form evaluation.Form, err error) Result {
+// not be. data is the input's text when it is at hand (nil for a file,
+// which is read again in the rare case an error must be positioned).
+func (o Options) evaluate(name string, data []byte, form evaluation.Form, err error) Result {
 	if err != nil {
 		return Result{Name: name, Err: err}
 	}
 	checker := o.Checker
 	if o.CheckerFor != nil {
 		if checker, err = o.CheckerFor(name, form); err != nil {
-			return Result{Name: name, Form: form, Err: err}
+			return Result{Name: name, Form: form, Err: AtKey(name, data, err)}
 		}
 	}
-	return Result{Name: name, Form: form, Report: evaluation.Evaluate(form, checker)}
+	r := evaluation.EvaluateLinked(form, o.Links.Links(name, form), checker)
+	r.Source, r.Lang = name, o.Lang
+	return Result{Name: name, Form: form, Report: r}
+}
+
+// keyPather is an error about one key of a form file.
+type keyPather interface {
+	error
+	KeyPath() string
+}
+
+// AtKey turns an error about a key of the form in the named input (an
+// unknown profile:, which has a KeyPath method) into a
+// *evaluation.DecodeError at that key's line and column, as a decode
+// error would be; its message in both languages where the error has a
+// Message(lang) method. data is the input's text, or nil to read the
+// named file again (bounded, and only a regular file). Any other error
+// is returned as it is.
+func AtKey(name string, data []byte, err error) error {
+	var kp keyPather
+	if !errors.As(err, &kp) {
+		return err
+	}
+	type messager interface {
+		Message(evaluation.Lang) string
+	}
+	de := &evaluation.DecodeError{File: name, Line: 1, Column: 1, Path: kp.KeyPath(),
+		Err: fmt.Errorf("%w: %w", evaluation.ErrValue, err)}
+	var m messager
+	if errors.As(err, &m) {
+		de.Msg = evaluation.Text{Zh: m.Message(evaluation.Chinese), En: m.Message(evaluation.English)}
+	}
+	if data == nil && name != Stdin {
+		data, _ = readBounded(name)
+	}
+	if data != nil {
+		syntax := name
+		if name == Stdin && looksJSON(data) {
+			syntax = "stdin.json"
+		}
+		if line, col, ok := evaluation.PositionOf(syntax, data, kp.KeyPath()); ok {
+			de.Line, de.Column = line, col
+		}
+	}
+	return de
+}
+
+// readBounded reads a regular file of at most evaluation.MaxFileSize
+// bytes, for positioning an error in it.
+func readBounded(name string) ([]byte, error) {
+	if err := CheckRegular(name); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, evaluation.MaxFileSize))
 }
 
 // Files reads, decodes and evaluates the named files, yielding one Result
 // per name in the order given. A file larger than evaluation.MaxFileSize
-// is refused before it is read whole.
+// is refused before it is read whole; a name that is not a regular file
+// (a FIFO, a device) is refused without being opened.
 func Files(ctx context.Context, names iter.Seq[string], opt Options) iter.Seq[Result] {
 	return MapChunked(ctx, names, opt.Workers, opt.Chunk, func(_ context.Context, name string) Result {
-		form, err := evaluation.ReadFile(name)
-		return opt.evaluate(name, form, err)
+		if err := CheckRegular(name); err != nil {
+			return Result{Name: name, Err: err}
+		}
+		return opt.readFile(name)
 	})
+}
+
+// Inputs evaluates what Walk found: each file read, decoded and
+// evaluated, Stdin read from Options.Stdin, and each input with an error
+// yielded as a Result with that error, all in input order. It is the
+// perfeval command's evaluate over its PATH arguments.
+func Inputs(ctx context.Context, inputs iter.Seq[Input], opt Options) iter.Seq[Result] {
+	return MapChunked(ctx, inputs, opt.Workers, opt.Chunk, func(_ context.Context, in Input) Result {
+		return opt.Evaluate(in)
+	})
+}
+
+// Evaluate evaluates one input as Inputs does, for a caller that runs its
+// own map over the inputs (the perfeval command also writes each report
+// on the worker).
+func (o Options) Evaluate(in Input) Result {
+	switch {
+	case in.Err != nil:
+		return Result{Name: in.Path, Err: in.Err}
+	case in.Path == Stdin:
+		return o.readStdin()
+	}
+	return o.readFile(in.Path)
+}
+
+func (o Options) readFile(name string) Result {
+	form, err := evaluation.ReadFile(name)
+	return o.evaluate(name, nil, form, err)
+}
+
+// readStdin reads one form from Options.Stdin: JSON when it begins with
+// "{", YAML otherwise.
+func (o Options) readStdin() Result {
+	if o.Stdin == nil {
+		return Result{Name: Stdin, Err: errors.New("standard input is not available here")}
+	}
+	data, err := io.ReadAll(io.LimitReader(o.Stdin, evaluation.MaxFileSize+1))
+	if err != nil {
+		return Result{Name: Stdin, Err: err}
+	}
+	syntax := "stdin.yaml"
+	if looksJSON(data) {
+		syntax = "stdin.json"
+	}
+	form, err := evaluation.Decode(syntax, data)
+	for _, de := range evaluation.DecodeErrorsOf(err) {
+		de.File = Stdin
+	}
+	return o.evaluate(Stdin, data, form, err)
+}
+
+// looksJSON reports whether data, after white space and a byte-order
+// mark, begins a JSON object.
+func looksJSON(data []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("\ufeff")), " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 // Document is a form file already in memory.
@@ -202,6 +350,6 @@ type Document struct {
 func Documents(ctx context.Context, docs iter.Seq[Document], opt Options) iter.Seq[Result] {
 	return MapChunked(ctx, docs, opt.Workers, opt.Chunk, func(_ context.Context, d Document) Result {
 		form, err := evaluation.Decode(d.Name, d.Data)
-		return opt.evaluate(d.Name, form, err)
+		return opt.evaluate(d.Name, d.Data, form, err)
 	})
 }

@@ -1,6 +1,8 @@
 package budget
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -18,13 +20,41 @@ type Amount struct {
 // NewAmount returns the amount d in unit u.
 func NewAmount(d decimal.Decimal, u Unit) Amount { return Amount{value: d, unit: u} }
 
-// ParseAmount reads an amount written in unit u, as ParseNumber does.
+// ParseAmount reads an amount of a form written in unit u, as
+// ParseNumber does. The amount may carry its money unit as printed
+// ("150万", "150万元", "1,500,000元", "0.015亿元"): it is then converted
+// exactly into u, so the same text means the same sum on every form. Any
+// other suffix is an error.
 func ParseAmount(s string, u Unit) (Amount, error) {
-	d, err := parseNumber("ParseAmount", s)
+	num, written, ok := CutUnit(s)
+	d, err := parseNumber("ParseAmount", num)
 	if err != nil {
+		if ne, isNE := err.(*NumberError); isNE {
+			ne.Value = s
+		}
 		return Amount{}, err
 	}
+	if ok {
+		d = convert(d, written, u)
+	}
 	return Amount{value: d, unit: u}, nil
+}
+
+// CutUnit splits a money unit printed after a number ("150万", "620万元",
+// "1,500,000 元", "0.015亿元") from the number. ok is false, and num is s,
+// when s ends in no money unit. 万 alone is 万元 and 亿 alone 亿元, as
+// forms write them.
+func CutUnit(s string) (num string, u Unit, ok bool) {
+	t := strings.TrimRight(s, " \t\u3000")
+	for _, suf := range []struct {
+		text string
+		unit Unit
+	}{{"亿元", HundredMillionYuan}, {"万元", TenThousandYuan}, {"元", Yuan}, {"亿", HundredMillionYuan}, {"万", TenThousandYuan}} {
+		if strings.HasSuffix(t, suf.text) {
+			return strings.TrimSuffix(t, suf.text), suf.unit, true
+		}
+	}
+	return s, 0, false
 }
 
 // MustParseAmount is ParseAmount for literals in tests and examples; it

@@ -355,3 +355,41 @@ func BenchmarkCompletionRate(b *testing.B) {
 		_ = r.Format(2)
 	}
 }
+
+// An amount may carry its money unit as printed; it is converted exactly
+// into the form's unit, so the same text means the same sum everywhere.
+func TestParseAmountWithUnit(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		unit budget.Unit
+		want string
+	}{
+		{"150万", budget.TenThousandYuan, "150"},
+		{"150万元", budget.TenThousandYuan, "150"},
+		{"620 万元", budget.TenThousandYuan, "620"},
+		{"1,500,000元", budget.TenThousandYuan, "150"},
+		{"0.015亿元", budget.TenThousandYuan, "150"},
+		{"150万", budget.Yuan, "1500000"},
+		{"2亿", budget.TenThousandYuan, "20000"},
+		{"１５０万元", budget.TenThousandYuan, "150"},
+		{"2395.15", budget.TenThousandYuan, "2395.15"},
+	} {
+		a, err := budget.ParseAmount(tc.in, tc.unit)
+		require.NoError(t, err, tc.in)
+		assert.True(t, a.Equal(budget.MustParseAmount(tc.want, tc.unit)), "%s in %s = %s, want %s", tc.in, tc.unit, a, tc.want)
+		assert.Equal(t, tc.unit, a.Unit())
+	}
+	for _, bad := range []string{"150千元", "150美元", "万元", "150万万", "12x"} {
+		_, err := budget.ParseAmount(bad, budget.TenThousandYuan)
+		require.Error(t, err, bad)
+		var ne *budget.NumberError
+		require.ErrorAs(t, err, &ne)
+		assert.Equal(t, bad, ne.Value)
+	}
+	num, u, ok := budget.CutUnit("150万")
+	assert.Equal(t, "150", num)
+	assert.Equal(t, budget.TenThousandYuan, u)
+	assert.True(t, ok)
+	_, _, ok = budget.CutUnit("150")
+	assert.False(t, ok)
+}

@@ -17,12 +17,29 @@
 //
 // Forms print rates at two decimals (99.99%) or none (100%), and amounts
 // at the precision the filer chose. A printed figure is checked at the
-// precision it was printed with (SPEC §2): Rate.Matches compares a computed
-// rate with a printed one after rounding the computed rate to the printed
-// places, and ParseNumber keeps the number of places written.
+// precision it was printed with: Rate.Matches compares a computed rate
+// with a printed one after rounding the computed rate to the printed
+// places, and ParseNumber keeps the number of places written. A rate is
+// compared with a limit as it is shown (Rate.AtLeast, Below, AtMost,
+// Above), so "执行率 ≥ 95%" holds for 94.995/100, shown 95.00%.
+//
+// Scores are Points: exact fractions like rates, printed as points
+// ("18.89"), never as percentages.
 //
 // Computed amounts print with at least two decimals and never lose digits:
 // 16.6 prints as "16.60", 89.974 as "89.974".
+//
+// # Text and JSON
+//
+// Amount, Rate, Points, Unit and SourceKind implement
+// encoding.TextMarshaler and TextUnmarshaler, so encoding/json writes them
+// as a form prints them. An amount's text is exact, with its unit
+// ("16.6万元"): read back, it is the same amount at the same precision.
+//
+// # Literals
+//
+// MustAmount, MustRate and MustNumber return pointers, for the optional
+// fields of a form literal in a test or an example.
 //
 // # Limits
 //

@@ -20,6 +20,8 @@ var (
 	ErrUnknownUnit = errors.New("unknown unit")
 	// ErrMissing: a figure needs an amount the form does not state.
 	ErrMissing = errors.New("amount not stated")
+	// ErrUnknownSource: a source row kind this package does not know.
+	ErrUnknownSource = errors.New("unknown source")
 )
 
 // NumberError records a failed parse of a number, amount or percentage.

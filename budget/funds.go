@@ -57,27 +57,28 @@ func (k SourceKind) Valid() bool {
 
 // Source is one 其中 row of the funds block. Any column may be absent (nil).
 type Source struct {
-	Kind              SourceKind `yaml:"source"`
-	InitialBudget     *Amount    `yaml:"initial_budget"`     // 年初预算
-	AdjustedBudget    *Amount    `yaml:"adjusted_budget"`    // 调整预算 / 全年预算数
-	ActualExpenditure *Amount    `yaml:"actual_expenditure"` // 实际支出数 / 全年执行数
+	Kind              SourceKind `yaml:"source" label:"资金来源"`
+	InitialBudget     *Amount    `yaml:"initial_budget" label:"年初预算"`     // 年初预算
+	AdjustedBudget    *Amount    `yaml:"adjusted_budget" label:"调整预算"`    // 调整预算 / 全年预算数
+	ActualExpenditure *Amount    `yaml:"actual_expenditure" label:"实际支出"` // 实际支出数 / 全年执行数
 }
 
 // Funds is the funds block of either form: 部门资金情况 on the department
 // form, 项目资金 on the project form. Absent amounts are nil. Its methods
 // never modify it. The struct tags name the keys of the file format
-// (SPEC §3); this package reads no files itself.
+// (docs/file-format.md) and the form's labels; this package reads no
+// files itself.
 type Funds struct {
 	// AdjustedBudget is 部门调整预算收入 (全年预算数 A on the project form).
-	AdjustedBudget *Amount `yaml:"adjusted_budget"`
+	AdjustedBudget *Amount `yaml:"adjusted_budget" label:"调整预算收入"`
 	// InitialBudget is 部门年初预算收入 (年初预算数 on the project form).
-	InitialBudget *Amount `yaml:"initial_budget"`
+	InitialBudget *Amount `yaml:"initial_budget" label:"年初预算收入"`
 	// ActualExpenditure is 实际支出数 (全年执行数 B on the project form).
-	ActualExpenditure *Amount `yaml:"actual_expenditure"`
+	ActualExpenditure *Amount `yaml:"actual_expenditure" label:"实际支出数"`
 	// Adjustment is 年度预算调整数 as printed on the form.
-	Adjustment *Amount `yaml:"adjustment"`
+	Adjustment *Amount `yaml:"adjustment" label:"年度预算调整数"`
 	// Sources are the 其中 rows, in form order.
-	Sources []Source `yaml:"sources"`
+	Sources []Source `yaml:"sources" label:"其中"`
 }
 
 // ComputedAdjustment returns 年度预算调整数 = |调整预算 − 年初预算|, exact.

@@ -104,9 +104,10 @@ func parseNumber(fn, s string) (decimal.Decimal, error) {
 		return fail(fmt.Errorf("%w: %d decimal places, at most %d", ErrRange, len(frac), MaxDecimalPlaces))
 	}
 	if sig := len(digits) - len(strings.TrimLeft(digits, "0")); len(digits)-sig+len(frac) <= 18 {
-		// The integer fast path (see int64.go): at most 18 significant
-		// digits fit an int64, so the coefficient is built here, exactly,
-		// without the decimal library's parser.
+		// The integer fast path: at most 18 significant digits fit an
+		// int64, so the coefficient is built here, exactly, without the
+		// decimal library's parser (internal/exact computes on the same
+		// int64 coefficients).
 		var c int64
 		for _, part := range [2]string{digits[sig:], frac} {
 			for i := 0; i < len(part); i++ {

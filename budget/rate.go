@@ -119,6 +119,8 @@ func (r Rate) String() string {
 }
 
 // Cmp compares two rates exactly: -1 if r < s, 0 if equal, +1 if r > s.
+// A rule comparing a rate with a limit as the form shows it wants
+// AtLeast, Below, AtMost or Above instead.
 func (r Rate) Cmp(s Rate) int {
 	return r.num.Mul(s.denom()).Cmp(s.num.Mul(r.denom()))
 }
@@ -138,11 +140,49 @@ func (r Rate) Matches(p Rate, tolerance decimal.Decimal) bool {
 	return exact.Within(r.Percent(places), p.Percent(places), tolerance)
 }
 
-// Mul returns the rate scaled by d (d × r), still exact. Scores are
-// computed this way: weight × min(B/A, 1).
+// Mul returns the rate scaled by d (d × r), still exact. (A score is
+// weight × rate in points: see Times.)
 func (r Rate) Mul(d decimal.Decimal) Rate {
 	return Rate{num: r.num.Mul(d), den: r.den}
 }
+
+// shownPlaces is the number of percent decimals r is shown with when it
+// is compared with limit: as printed for a printed rate, two for a
+// computed one, or as many as limit is written with when that is more.
+func (r Rate) shownPlaces(limit Rate) int32 {
+	p := int32(2)
+	if r.printed {
+		p = r.places
+	}
+	if limit.printed {
+		p = max(p, limit.places)
+	}
+	return p
+}
+
+// cmpShown compares r, rounded half up to the precision it is shown
+// with, with limit exactly.
+func (r Rate) cmpShown(limit Rate) int {
+	p := r.shownPlaces(limit)
+	return Rate{num: divRoundHalfUp(r.num, r.denom(), p+2)}.Cmp(limit)
+}
+
+// AtLeast reports whether r, as it is shown, is at least limit: the test
+// "执行率 ≥ 95%" as a reader of the form applies it. A computed rate is
+// shown rounded half up to two percent decimals (or to as many as limit
+// is written with, when that is more), a printed one as printed; so
+// 94.995/100, shown 95.00%, is at least 95%, and no finding ever says
+// "95.00% is below 95%". The built-in rules compare this way.
+func (r Rate) AtLeast(limit Rate) bool { return r.cmpShown(limit) >= 0 }
+
+// Below reports whether r, as it is shown, is below limit: !AtLeast.
+func (r Rate) Below(limit Rate) bool { return r.cmpShown(limit) < 0 }
+
+// AtMost reports whether r, as it is shown, is at most limit.
+func (r Rate) AtMost(limit Rate) bool { return r.cmpShown(limit) <= 0 }
+
+// Above reports whether r, as it is shown, is above limit: !AtMost.
+func (r Rate) Above(limit Rate) bool { return r.cmpShown(limit) > 0 }
 
 // Min returns the smaller of r and s.
 func (r Rate) Min(s Rate) Rate {

@@ -1,13 +1,20 @@
 package evaluation
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
+	enlocale "github.com/go-playground/locales/en"
+	zhlocale "github.com/go-playground/locales/zh"
+	ut "github.com/go-playground/universal-translator"
 	"github.com/go-playground/validator/v10"
+	entranslations "github.com/go-playground/validator/v10/translations/en"
+	zhtranslations "github.com/go-playground/validator/v10/translations/zh"
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
@@ -92,11 +99,14 @@ func parseError(name string, err error) error {
 func decodeRoot(name string, root *parse.Node) (Form, error) {
 	d := &decoder{file: name}
 	if root.Kind != parse.Mapping {
-		return nil, d.errorf(root, "", ErrType, "a form is a mapping of keys (kind:, funds:, …), not a %s", root.Kind)
+		zh, en := nodeKindText(root.Kind)
+		return nil, d.errorf(root, "", ErrType, nil,
+			"表应为键值映射（kind:、funds: …），而不是%[1]s", "a form is a mapping of keys (kind:, funds:, …), not a %[2]s", zh, en)
 	}
 	kindNode := root.Lookup("kind")
 	if kindNode == nil {
-		return nil, d.errorf(root, "kind", ErrKind, "missing; want %q or %q", Department, Project)
+		return nil, d.errorf(root, "kind", ErrKind, nil,
+			"缺少 kind（表式）；应为 %s 之一", "missing; want one of %s", kindNames())
 	}
 	var form Form
 	switch Kind(kindNode.Text) {
@@ -104,188 +114,304 @@ func decodeRoot(name string, root *parse.Node) (Form, error) {
 		form = &DepartmentForm{}
 	case Project:
 		form = &ProjectForm{}
+	case Declaration:
+		form = &DeclarationForm{}
+	case Monitoring:
+		form = &MonitoringForm{}
 	default:
-		return nil, d.errorf(kindNode, "kind", ErrKind, "%s; want %q or %q", safetext.Quote(kindNode.Text), Department, Project)
+		q := safetext.Quote(kindNode.Text)
+		return nil, d.errorf(kindNode, "kind", ErrKind, nil,
+			"表式 %s 无法识别；应为 %s 之一", "%s; want one of %s", q, kindNames())
 	}
 	// Amounts are read in the form's unit, wherever the key stands.
 	if un := root.Lookup("unit"); un != nil && un.Kind != parse.Null {
 		u, err := budget.ParseUnit(un.Text)
 		if err != nil || un.Kind != parse.Scalar {
-			return nil, d.errorf(un, "unit", ErrValue, "%s; want 元, 万元 or 亿元", safetext.Quote(un.Text))
+			return nil, d.errorf(un, "unit", ErrValue, err,
+				"单位 %s 无法识别；应为 元、万元 或 亿元", "unit %s; want 元, 万元 or 亿元", safetext.Quote(un.Text))
 		}
 		d.unit = u
 	}
-	if err := d.decodeStruct(root, reflect.ValueOf(form).Elem(), true); err != nil {
-		return nil, err
-	}
+	d.decodeStruct(root, reflect.ValueOf(form).Elem(), true)
 	if err := structValidator.Struct(form); err != nil {
-		return nil, d.validationError(root, err)
+		d.validationErrors(root, form.Kind(), err)
+	}
+	if len(d.errs) > 0 {
+		return nil, d.result()
 	}
 	return form, nil
+}
+
+// valueTypeNames says what a value of a type that reads itself should
+// be, for a reader.
+func valueTypeNames(t reflect.Type) (zh, en string) {
+	switch t {
+	case dateType:
+		return "日期", "a date"
+	case monthType:
+		return "月份", "a month"
+	case likelihoodType:
+		return "可能性（确定能、有可能 或 完全不可能）", "a likelihood (确定能, 有可能 or 完全不可能)"
+	}
+	return "有效的值", "a valid value"
 }
 
 type decoder struct {
 	file string
 	unit budget.Unit
 	path parse.Path // of the node being decoded
+	errs []*DecodeError
+	more int // errors found beyond maxDecodeErrors
 }
 
-func (d *decoder) errorf(n *parse.Node, path string, sentinel error, format string, args ...any) *DecodeError {
-	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path,
-		Err: fmt.Errorf("%w: %s", sentinel, fmt.Sprintf(format, args...))}
-}
+// maxDecodeErrors bounds the errors one file reports: every failure is
+// reported, up to this many, and then how many more there were.
+const maxDecodeErrors = 20
 
-// wrap reports err, which a parser of values returned for the text of n,
-// quoting that text as every message does: at most a short prefix.
-func (d *decoder) wrap(n *parse.Node, path string, sentinel error, err error) *DecodeError {
-	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path,
-		Err: fmt.Errorf("%w: %w", sentinel, &inputError{err: err, input: n.Text})}
-}
-
-// inputError is an error of a parser of values (budget.ParseAmount,
-// indicator.ParseDirection …), whose message quotes the whole input with
-// %q: its message quotes it with safetext.Quote instead. It unwraps to
-// the parser's error, so errors.As still finds a *budget.NumberError.
-type inputError struct {
-	err   error
-	input string
-}
-
-func (e *inputError) Error() string {
-	msg := e.err.Error()
-	if full, short := strconv.Quote(e.input), safetext.Quote(e.input); full != short {
-		msg = strings.Replace(msg, full, short, 1)
+// errorf returns an error at node n, with the message in both languages.
+// Both formats take the same arguments; where the two languages need
+// different words, the formats pick theirs by index ("%[1]s" in the
+// Chinese, "%[2]s" in the English). cause, when not nil, is wrapped too.
+func (d *decoder) errorf(n *parse.Node, path string, sentinel, cause error, zh, en string, args ...any) *DecodeError {
+	err := sentinel
+	if cause != nil {
+		err = fmt.Errorf("%w: %w", sentinel, cause)
 	}
-	return msg
+	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path, Err: err,
+		Msg: Text{Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)}}
 }
 
-func (e *inputError) Unwrap() error { return e.err }
+// fail records an error and lets decoding go on, so that one file
+// reports all its faults at once.
+func (d *decoder) fail(e *DecodeError) {
+	if len(d.errs) >= maxDecodeErrors {
+		d.more++
+		return
+	}
+	d.errs = append(d.errs, e)
+}
+
+// result is the decoding's error: its failures in file order.
+func (d *decoder) result() error {
+	slices.SortStableFunc(d.errs, func(a, b *DecodeError) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	if d.more > 0 {
+		last := d.errs[len(d.errs)-1]
+		d.errs = append(d.errs, &DecodeError{File: d.file, Line: last.Line, Column: last.Column, Err: ErrLimit,
+			Msg: Text{Zh: fmt.Sprintf("另有 %d 处错误未列出", d.more), En: fmt.Sprintf("%d more errors not listed", d.more)}})
+	}
+	return joinDecodeErrors(d.errs)
+}
+
+// nodeKindText names a node's kind for a reader.
+func nodeKindText(k parse.Kind) (zh, en string) {
+	switch k {
+	case parse.Mapping:
+		return "键值映射", "mapping"
+	case parse.Sequence:
+		return "列表", "list"
+	case parse.Null:
+		return "空值", "null"
+	}
+	return "单个值", "single value"
+}
 
 var (
-	amountType    = reflect.TypeFor[*budget.Amount]()
-	rateType      = reflect.TypeFor[*budget.Rate]()
-	decimalType   = reflect.TypeFor[*decimal.Decimal]()
-	unitType      = reflect.TypeFor[budget.Unit]()
-	directionType = reflect.TypeFor[indicator.Direction]()
-	sourceType    = reflect.TypeFor[budget.SourceKind]()
+	amountType     = reflect.TypeFor[*budget.Amount]()
+	rateType       = reflect.TypeFor[*budget.Rate]()
+	decimalType    = reflect.TypeFor[*decimal.Decimal]()
+	unitType       = reflect.TypeFor[budget.Unit]()
+	directionType  = reflect.TypeFor[indicator.Direction]()
+	sourceType     = reflect.TypeFor[budget.SourceKind]()
+	dateType       = reflect.TypeFor[Date]()
+	monthType      = reflect.TypeFor[Month]()
+	likelihoodType = reflect.TypeFor[Likelihood]()
 )
 
-func (d *decoder) decodeStruct(n *parse.Node, v reflect.Value, root bool) error {
+// pathWithKey is the path of an unknown key: the key is input, so it is
+// named in the path only when it is short and plain; a key of megabytes
+// or of control characters is named by a quoted prefix in the message
+// only.
+func (d *decoder) pathWithKey(key string) string {
+	parent := d.path.String()
+	if len(key) > 64 || safetext.Line(key) != key || strings.ContainsAny(key, ".[]") {
+		return parent
+	}
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+func (d *decoder) decodeStruct(n *parse.Node, v reflect.Value, root bool) {
 	switch n.Kind {
 	case parse.Null:
-		return nil
+		return
 	case parse.Mapping:
 	default:
-		return d.errorf(n, d.path.String(), ErrType, "want a mapping of keys, not a %s", n.Kind)
+		zh, en := nodeKindText(n.Kind)
+		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为键值映射，而不是%[1]s", "want a mapping of keys, not a %[2]s", zh, en))
+		return
 	}
 	info := structInfos[v.Type()]
 	for i := 0; i+1 < len(n.Children); i += 2 {
 		k, val := n.Children[i], n.Children[i+1]
 		if k.Kind != parse.Scalar {
-			return d.errorf(k, d.path.String(), ErrType, "a key must be a plain name")
-		}
-		f, known := info.byKey[k.Text]
-		key := k.Text
-		if !known {
-			// An unknown key stands in the error's path as a message
-			// quotes it: at most a short prefix, controls made visible.
-			key = safetext.Clip(key)
-		}
-		mark := d.path.Key(key)
-		for j := 0; j < i; j += 2 {
-			if n.Children[j].Text == k.Text {
-				return d.errorf(k, d.path.String(), ErrDuplicate, "also at line %d", n.Children[j].Line)
-			}
-		}
-		if root && k.Text == "kind" {
-			d.path.Pop(mark)
+			d.fail(d.errorf(k, d.path.String(), ErrType, nil, "键应为普通名称", "a key must be a plain name"))
 			continue
 		}
-		if !known {
-			return d.errorf(k, d.path.String(), ErrUnknownKey, "%s", unknownKeyHint(k.Text, info.keys))
+		duplicate := false
+		for j := 0; j < i; j += 2 {
+			if n.Children[j].Text == k.Text {
+				d.fail(d.errorf(k, d.pathWithKey(k.Text), ErrDuplicate, nil, "键 %s 重复（第 %d 行已有）", "%s given twice (also at line %d)",
+					safetext.Quote(k.Text), n.Children[j].Line))
+				duplicate = true
+				break
+			}
 		}
-		if err := d.decodeValue(val, v.FieldByIndex(f.index)); err != nil {
-			return err
+		if duplicate || root && k.Text == "kind" {
+			continue
 		}
+		f, ok := info.byKey[k.Text]
+		if !ok {
+			d.fail(d.unknownKey(k, info.keys))
+			continue
+		}
+		mark := d.path.Key(k.Text)
+		d.decodeValue(val, v.FieldByIndex(f.index))
 		d.path.Pop(mark)
 	}
-	return nil
 }
 
-func (d *decoder) scalar(n *parse.Node) (string, error) {
-	if n.Kind != parse.Scalar {
-		return "", d.errorf(n, d.path.String(), ErrType, "want a single value, not a %s", n.Kind)
+// unknownKey names the nearest known key, since an unknown key is nearly
+// always a typo of a real one.
+func (d *decoder) unknownKey(k *parse.Node, known []string) *DecodeError {
+	q := safetext.Quote(k.Text)
+	if best, ok := suggest.Closest(k.Text, known); ok {
+		return d.errorf(k, d.pathWithKey(k.Text), ErrUnknownKey, nil,
+			"%s 不是此处的键；是否应为 %q？", "%s is not a key here; did you mean %q?", q, best)
 	}
-	return n.Text, nil
+	list := strings.Join(known, ", ")
+	return d.errorf(k, d.pathWithKey(k.Text), ErrUnknownKey, nil,
+		"%s 不是此处的键；此处的键有：%s", "%s is not a key here; known keys: %s", q, list)
 }
 
-func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) error {
+func (d *decoder) scalar(n *parse.Node) (string, bool) {
+	if n.Kind != parse.Scalar {
+		zh, en := nodeKindText(n.Kind)
+		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为单个值，而不是%[1]s", "want a single value, not a %[2]s", zh, en))
+		return "", false
+	}
+	return n.Text, true
+}
+
+// valueError is the error of a scalar its parser refused: what it should
+// have been, quoting a short prefix of what it is, and why, without the
+// Go names of the parser.
+func (d *decoder) valueError(n *parse.Node, whatZh, whatEn string, err error) *DecodeError {
+	q := safetext.Quote(n.Text)
+	whyZh, whyEn := "", ""
+	if errors.Is(err, budget.ErrRange) {
+		whyZh = fmt.Sprintf("（超出范围：整数至多 %d 位、小数至多 %d 位）", budget.MaxIntegerDigits, budget.MaxDecimalPlaces)
+	}
+	if ne := (*budget.NumberError)(nil); errors.As(err, &ne) {
+		whyEn = " (" + ne.Err.Error() + ")"
+	}
+	return d.errorf(n, d.path.String(), ErrValue, err, "%[1]s 不是%[2]s%[3]s", "%[1]s is not %[4]s%[5]s", q, whatZh, whyZh, whatEn, whyEn)
+}
+
+func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) {
 	t := v.Type()
 	if n.Kind == parse.Null && t.Kind() != reflect.Struct {
-		return nil // absent: nil pointer, empty string or list, zero
+		return // absent: nil pointer, empty string or list, zero
 	}
 	// The value types of the format: each is a scalar read by its parser.
-	var parse func(string) (any, error)
+	var (
+		read           func(string) (any, error)
+		whatZh, whatEn string
+	)
 	switch t {
 	case amountType:
-		parse = func(s string) (any, error) { a, err := budget.ParseAmount(s, d.unit); return &a, err }
+		whatZh, whatEn = "金额", "an amount"
+		read = func(s string) (any, error) { a, err := budget.ParseAmount(s, d.unit); return &a, err }
 	case rateType:
-		parse = func(s string) (any, error) { r, err := parseRate(s); return &r, err }
+		whatZh, whatEn = "百分比", "a percentage"
+		read = func(s string) (any, error) { r, err := parseRate(s); return &r, err }
 	case decimalType:
+		whatZh, whatEn = "数值", "a number"
 		// Weights and scores are often written with their unit: "10分".
-		parse = func(s string) (any, error) {
+		read = func(s string) (any, error) {
 			x, err := budget.ParseNumber(strings.TrimSuffix(strings.TrimSpace(s), "分"))
 			return &x, err
 		}
 	case unitType:
-		parse = func(s string) (any, error) { return budget.ParseUnit(s) }
+		whatZh, whatEn = "单位（元、万元 或 亿元）", "a unit (元, 万元 or 亿元)"
+		read = func(s string) (any, error) { return budget.ParseUnit(s) }
 	case directionType:
-		parse = func(s string) (any, error) { return indicator.ParseDirection(s) }
+		whatZh, whatEn = "指标方向（higher、lower、exact、qualitative，或 正向、反向、定性）", "a direction (higher, lower, exact or qualitative)"
+		read = func(s string) (any, error) { return indicator.ParseDirection(s) }
 	case sourceType:
-		s, err := d.scalar(n)
-		if err != nil {
-			return err
+		s, ok := d.scalar(n)
+		if !ok {
+			return
 		}
 		if !budget.SourceKind(s).Valid() {
-			return d.errorf(n, d.path.String(), ErrValue, "unknown source %s; want one of %s", safetext.Quote(s), sourceNames())
+			d.fail(d.errorf(n, d.path.String(), ErrValue, nil, "资金来源 %s 无法识别；应为 %s 之一", "unknown source %s; want one of %s",
+				safetext.Quote(s), sourceNames()))
+			return
 		}
 		v.SetString(s)
-		return nil
-	}
-	if parse != nil {
-		s, err := d.scalar(n)
-		if err != nil {
-			return err
+		return
+	case dateType, monthType, likelihoodType:
+		// Value types that read themselves from their text.
+		if n.Kind == parse.Null {
+			return
 		}
-		x, err := parse(s)
+		whatZh, whatEn = valueTypeNames(t)
+		read = func(s string) (any, error) {
+			x := reflect.New(t)
+			err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+			return x.Elem().Interface(), err
+		}
+	}
+	if read != nil {
+		s, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		x, err := read(s)
 		if err != nil {
-			return d.wrap(n, d.path.String(), ErrValue, err)
+			d.fail(d.valueError(n, whatZh, whatEn, err))
+			return
 		}
 		v.Set(reflect.ValueOf(x))
-		return nil
+		return
 	}
 	switch t.Kind() {
 	case reflect.String:
-		s, err := d.scalar(n)
-		if err != nil {
-			return err
+		if s, ok := d.scalar(n); ok {
+			v.SetString(s)
 		}
-		v.SetString(s)
 	case reflect.Int:
-		s, err := d.scalar(n)
-		if err != nil {
-			return err
+		s, ok := d.scalar(n)
+		if !ok {
+			return
 		}
 		// "2021", "2021年", "2021年度" as forms write it.
 		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年"))
 		if err != nil || y < 0 || y > 9999 {
-			return d.errorf(n, d.path.String(), ErrValue, "%s is not a year", safetext.Quote(s))
+			d.fail(d.errorf(n, d.path.String(), ErrValue, nil, "%s 不是年度", "%s is not a year", safetext.Quote(s)))
+			return
 		}
 		v.SetInt(int64(y))
 	case reflect.Bool:
-		s, err := d.scalar(n)
-		if err != nil {
-			return err
+		s, ok := d.scalar(n)
+		if !ok {
+			return
 		}
 		switch s {
 		case "true":
@@ -293,19 +419,18 @@ func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) error {
 		case "false":
 			v.SetBool(false)
 		default:
-			return d.errorf(n, d.path.String(), ErrValue, "%s; want true or false", safetext.Quote(s))
+			d.fail(d.errorf(n, d.path.String(), ErrValue, nil, "%s 应为 true 或 false", "%s; want true or false", safetext.Quote(s)))
 		}
 	case reflect.Slice:
-		return d.decodeSlice(n, v)
+		d.decodeSlice(n, v)
 	case reflect.Struct:
-		return d.decodeStruct(n, v, false)
+		d.decodeStruct(n, v, false)
 	default:
-		return d.errorf(n, d.path.String(), ErrType, "unsupported field type %s", t)
+		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "不支持的字段类型 %s", "unsupported field type %s", t))
 	}
-	return nil
 }
 
-func (d *decoder) decodeSlice(n *parse.Node, v reflect.Value) error {
+func (d *decoder) decodeSlice(n *parse.Node, v reflect.Value) {
 	items := n.Children
 	switch n.Kind {
 	case parse.Sequence:
@@ -313,22 +438,25 @@ func (d *decoder) decodeSlice(n *parse.Node, v reflect.Value) error {
 		// A single text where a list of texts belongs (goals.expected: one
 		// goal) is read as a list of one.
 		if v.Type().Elem().Kind() != reflect.String {
-			return d.errorf(n, d.path.String(), ErrType, "want a list, not a single value")
+			d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为列表，而不是单个值", "want a list, not a single value"))
+			return
 		}
 		items = []*parse.Node{n}
 	default:
-		return d.errorf(n, d.path.String(), ErrType, "want a list, not a %s", n.Kind)
+		zh, en := nodeKindText(n.Kind)
+		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为列表，而不是%[1]s", "want a list, not a %[2]s", zh, en))
+		return
+	}
+	if len(items) == 0 {
+		return // an empty list is a missing one: nil, as the form had none
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
 		mark := d.path.Index(i)
-		if err := d.decodeValue(item, s.Index(i)); err != nil {
-			return err
-		}
+		d.decodeValue(item, s.Index(i))
 		d.path.Pop(mark)
 	}
 	v.Set(s)
-	return nil
 }
 
 // parseRate reads a rate as printed ("99.99%"). A bare number is taken as
@@ -349,20 +477,6 @@ func sourceNames() string {
 	return strings.Join(names, ", ")
 }
 
-// unknownKeyHint names the nearest known key, since an unknown key is
-// nearly always a typo of a real one. A key far longer than any known
-// one is no typo, and is not compared.
-func unknownKeyHint(key string, known []string) string {
-	if len(key) <= maxTypoBytes {
-		if best, ok := suggest.Closest(key, known); ok {
-			return fmt.Sprintf("%s is not a key here; did you mean %q?", safetext.Quote(key), best)
-		}
-	}
-	return fmt.Sprintf("%s is not a key here; known keys: %s", safetext.Quote(key), strings.Join(known, ", "))
-}
-
-const maxTypoBytes = 256
-
 // fieldInfo maps one key of the file format to a struct field.
 type fieldInfo struct {
 	key   string
@@ -379,7 +493,8 @@ type structInfo struct {
 // structInfos describes every struct the decoder fills. It is built once
 // when the package is initialised and only read afterwards, so it is safe
 // for concurrent use and is not mutable state.
-var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm]())
+var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm](),
+	reflect.TypeFor[DeclarationForm](), reflect.TypeFor[MonitoringForm]())
 
 func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 	m := map[reflect.Type]*structInfo{}
@@ -423,11 +538,11 @@ func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 }
 
 // structValidator checks what the types alone cannot: year ranges,
-// non-negative weights and scores, list lengths. It is built once and is
-// safe for concurrent use.
-var structValidator = newValidator()
+// non-negative weights and scores, list lengths. It is built once, with
+// its Chinese and English translations, and is safe for concurrent use.
+var structValidator, validationZh, validationEn = newValidator()
 
-func newValidator() *validator.Validate {
+func newValidator() (*validator.Validate, ut.Translator, ut.Translator) {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name := f.Tag.Get("yaml")
@@ -455,46 +570,66 @@ func newValidator() *validator.Validate {
 		d, ok := f.Interface().(decimal.Decimal)
 		return ok && !d.IsNegative()
 	})
-	return v
+	// The validator's own translations of its tags, and ours of the tag
+	// above, in both languages.
+	uni := ut.New(enlocale.New(), enlocale.New(), zhlocale.New())
+	zh, _ := uni.GetTranslator("zh")
+	en, _ := uni.GetTranslator("en")
+	_ = zhtranslations.RegisterDefaultTranslations(v, zh)
+	_ = entranslations.RegisterDefaultTranslations(v, en)
+	for trans, text := range map[ut.Translator]string{zh: "{0}不能为负数", en: "{0} must not be negative"} {
+		_ = v.RegisterTranslation("decimal_nonnegative", trans,
+			func(t ut.Translator) error { return t.Add("decimal_nonnegative", text, false) },
+			func(t ut.Translator, fe validator.FieldError) string {
+				msg, _ := t.T("decimal_nonnegative", fe.Field())
+				return msg
+			})
+	}
+	return v, zh, en
 }
 
-func (d *decoder) validationError(root *parse.Node, err error) error {
+// validationErrors records every failure the validator found, each at
+// its key path and position, in both languages. The Chinese message
+// names the field by the form's label (被评价年度) where the validator's
+// translation names it by its key (year).
+func (d *decoder) validationErrors(root *parse.Node, kind Kind, err error) {
 	var ves validator.ValidationErrors
-	if !errors.As(err, &ves) || len(ves) == 0 {
-		return &DecodeError{File: d.file, Line: 1, Err: fmt.Errorf("%w: %w", ErrValue, err)}
+	if !errors.As(err, &ves) {
+		d.fail(&DecodeError{File: d.file, Line: 1, Err: fmt.Errorf("%w: %w", ErrValue, err),
+			Msg: Text{Zh: "表的内容不符合格式要求", En: err.Error()}})
+		return
 	}
-	fe := ves[0]
-	ns := fe.Namespace()
-	if _, rest, ok := strings.Cut(ns, "."); ok {
-		ns = rest
+	for _, fe := range ves {
+		ns := fe.Namespace()
+		if _, rest, ok := strings.Cut(ns, "."); ok {
+			ns = rest
+		}
+		// The embedded budget.Funds shows in the namespace by its Go name.
+		ns = strings.ReplaceAll(ns, ".Funds.", ".")
+		n := locate(root, ns)
+		zh := fe.Translate(validationZh)
+		if label := fieldLabel(kind, fe); label != "" {
+			zh = strings.Replace(zh, fe.Field(), label, 1)
+		}
+		d.fail(&DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: ns,
+			Err: fmt.Errorf("%w: %s fails %s", ErrValue, ns, fe.Tag()),
+			Msg: Text{Zh: zh, En: fe.Translate(validationEn)}})
 	}
-	// The embedded budget.Funds shows in the namespace by its Go name.
-	ns = strings.ReplaceAll(ns, ".Funds.", ".")
-	n := locate(root, ns)
-	label := fieldLabel(root, fe)
-	var msg string
-	switch fe.Tag() {
-	case "gte", "lte":
-		msg = fmt.Sprintf("%s %v is out of range (%s %s)", label, fe.Value(), fe.Tag(), fe.Param())
-	case "max":
-		msg = fmt.Sprintf("%s has more than %s entries", label, fe.Param())
-	case "decimal_nonnegative":
-		msg = fmt.Sprintf("%s must not be negative", label)
-	default:
-		msg = fmt.Sprintf("%s fails %s", label, fe.Tag())
-	}
-	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: ns, Err: fmt.Errorf("%w: %s", ErrValue, msg)}
 }
 
-// fieldLabel is the form's Chinese label of the field that failed, with
-// its key: "被评价年度 (year)". It follows the Go field names of the
-// struct namespace from the form's type down to the field.
-func fieldLabel(root *parse.Node, fe validator.FieldError) string {
+// fieldLabel is the form's Chinese label of the field that failed
+// (被评价年度). It follows the Go field names of the struct namespace
+// from the form's type down to the field.
+func fieldLabel(kind Kind, fe validator.FieldError) string {
 	parts := strings.Split(fe.StructNamespace(), ".")
 	var t reflect.Type
-	switch Kind(root.Lookup("kind").Text) {
+	switch kind {
 	case Department:
 		t = reflect.TypeFor[DepartmentForm]()
+	case Declaration:
+		t = reflect.TypeFor[DeclarationForm]()
+	case Monitoring:
+		t = reflect.TypeFor[MonitoringForm]()
 	default:
 		t = reflect.TypeFor[ProjectForm]()
 	}
@@ -513,10 +648,7 @@ func fieldLabel(root *parse.Node, fe validator.FieldError) string {
 		}
 		label, t = sf.Tag.Get("label"), sf.Type
 	}
-	if label == "" {
-		return fe.Field()
-	}
-	return label + " (" + fe.Field() + ")"
+	return label
 }
 
 // locate finds the node at a key path, or the deepest node on the way.

@@ -232,7 +232,12 @@ func TestDecodeErrorWrapsNumberError(t *testing.T) {
 	var ne *budget.NumberError
 	require.ErrorAs(t, err, &ne)
 	assert.ErrorIs(t, err, budget.ErrRange)
-	assert.Equal(t, `f.yaml:3:20: funds.adjusted_budget: invalid value: budget.ParseAmount: "1234567890123456789": out of range: 19 integer digits, at most 18`, err.Error())
+	assert.ErrorIs(t, err, evaluation.ErrValue)
+	assert.Equal(t, `f.yaml:3:20: funds.adjusted_budget: "1234567890123456789" is not an amount (out of range: 19 integer digits, at most 18)`, err.Error())
+	var de *evaluation.DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, `f.yaml:3:20: funds.adjusted_budget: "1234567890123456789" 不是金额（超出范围：整数至多 18 位、小数至多 6 位）`, de.In(evaluation.Chinese))
+	assert.NotContains(t, de.In(evaluation.Chinese), "budget.", "no Go names in a message")
 }
 
 func TestUnknownKeySuggests(t *testing.T) {
@@ -486,7 +491,7 @@ func TestTextCells(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "2423人次", byPath["tasks[1].indicators[3].actual"].Text)
-	assert.Equal(t, "department", cells[1].Path, "form order: profile, department, …")
+	assert.Equal(t, "department", cells[2].Path, "form order: profile, code, department, …")
 
 	found := evaluation.FindText(f, func(s string) bool { return strings.Contains(s, "积分入学") })
 	require.NotEmpty(t, found)

@@ -1,6 +1,6 @@
-// Package evaluation holds the two self-evaluation forms as Go values,
-// reads and writes them in the project's file format, computes their
-// figures and evaluates them.
+// Package evaluation holds the self-evaluation forms as Go values, reads
+// and writes them in the file format, computes their figures, scores them
+// and evaluates them against a rule set.
 //
 // # Forms
 //
@@ -10,58 +10,43 @@
 // "3057人次") and are interpreted by Evaluate, so a form always
 // round-trips to the text it came from.
 //
-// # Reading
+// # Reading and writing
 //
-// Decode and ReadFile read YAML or JSON with the same keys (a UTF-8 byte
-// order mark before either is skipped). Numbers are
-// read from their literal text, never through float64, whether written as
-// numbers or strings; amounts accept thousands separators. Unknown keys are
-// refused (a typo must not drop data silently), a null or missing list is
-// an empty list, a single text where a list of texts belongs is a list of
-// one. A rate written as a bare number (99.99) is a percentage, as the
-// forms print rates. Every error is a *DecodeError with file, line,
-// column and key path, wrapping a sentinel such as ErrUnknownKey.
+// Decode and ReadFile read YAML or JSON with the same keys
+// (docs/file-format.md lists them; a UTF-8 byte order mark before either
+// is skipped). Numbers are read from their literal text, never through
+// float64; unknown keys are refused; a missing list is an empty list.
+// Every failure of a form is reported, not only the first: a
+// *DecodeError, or DecodeErrors for several, each with file, line,
+// column, key path and a message in Chinese and English, wrapping a
+// sentinel such as ErrUnknownKey, and quoting at most a short prefix of
+// the file's text. Input is bounded (MaxFileSize, MaxDepth, MaxNodes,
+// MaxAliasBytes for the text YAML aliases repeat, MaxTextBytes and the
+// number limits of package budget).
 //
-// Input is bounded: MaxFileSize, MaxDepth, MaxNodes and MaxAliasBytes
-// (the text YAML aliases repeat) and MaxTextBytes, plus the number limits
-// of package budget. A YAML alias bomb or a billion-digit exponent is
-// refused at once. An error quotes at most a short prefix of the file's
-// text, with control characters made visible.
+// Encode writes the YAML; json.Marshal of a form writes the JSON, which
+// Decode and json.Unmarshal read back to an equal form.
 //
 // # Evaluating
 //
 // Evaluate(form, checker) is a pure function: it reads no file, clock or
-// global and never modifies the form. It computes Figures:
+// global and never modifies the form. It computes the Figures
+// (年度预算调整数, 预算完成率, 预算调整率, 任务涉及资金 and their share; 执行率
+// on the project form), interprets and assesses every indicator row,
+// scores the form by a Scheme (MOF2020 unless the checker is a Schemer
+// with another), and hands a Subject to the Checker, normally a
+// rules.Set. A figure whose denominator is zero or missing is nil:
+// undefined, never 0%. docs/scoring.md describes the method.
 //
-//	年度预算调整数 = |调整预算 − 年初预算|
-//	预算完成率     = 实际支出数 / 调整预算
-//	预算调整率     = 年度预算调整数 / 年初预算
-//	任务涉及资金合计 = Σ 任务涉及资金,  占比 = 合计 / 实际支出数
-//	执行率 (project form) = 全年执行数 B / 全年预算数 A
+// A weighted row that cannot be scored leaves the FormScore incomplete:
+// Complete is false, UnscoredWeight says what is missing, and the partial
+// total has no grade. A form with nothing to score has no score at all.
 //
-// A figure whose denominator is zero or whose amounts are missing is nil:
-// undefined, never 0%.
+// # Reports
 //
-// # Scoring
-//
-// Forms are scored by a Scheme, MOF2020 unless the checker is a Schemer
-// with another (rules.Set.WithScheme). MOF2020 is 财预〔2020〕10号,
-// 《项目支出绩效评价管理办法》: budget execution 10 points, 产出指标 50, 效益指标
-// 30, 满意度指标 10; the execution row scores weight × min(B/A, 1); each
-// indicator row scores as indicator.ScoreRow says (proportional for
-// quantities, the achievement band 达成 80–100% / 部分达成 60–80% / 未达成 0–60%
-// for qualitative rows); every score is rounded half up to two decimals
-// and the total is the sum of the rounded scores; grades are 优 ≥ 90,
-// 良 ≥ 80, 中 ≥ 60, 差 below.
-//
-// Decisions the scoring rules leave open: a project form's execution row uses
-// funds.weight when printed, else the scheme's; a row without a weight, or
-// one that cannot be assessed, is unscored and adds nothing to the total;
-// a form with nothing to score has no Score (nil), never a total of 0. A
-// printed score is checked at its own precision (9.3 against the exact
-// score rounded to one place), within Scheme.Tolerance.
-//
-// Evaluate then hands a Subject (the form, its
-// figures and its interpreted indicators) to the Checker, normally a
-// rules.Set, and returns a Report.
+// A Report holds the figures, the score and the findings, in one order
+// (CompareFindings: severity, cell path, rule ID). json.Marshal of a
+// Report is the JSON report object of docs/report.md; its Source and Lang
+// are the caller's to set. CellName names a finding's cell as a reader of
+// the form does (任务2 · 关键指标4 · 指标完成情况).
 package evaluation

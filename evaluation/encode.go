@@ -2,8 +2,12 @@ package evaluation
 
 import (
 	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -14,13 +18,15 @@ import (
 
 // Encode writes the form in the YAML file format. Decoding the result
 // gives back an equal form: amounts keep the decimal places they were
-// written with, rates their printed precision. Absent values are left out.
+// written with (in the form's unit), rates their printed precision.
+// Absent values are left out.
 func Encode(f Form) ([]byte, error) {
-	v := reflect.ValueOf(f)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return nil, fmt.Errorf("evaluation: Encode: nil form")
+	v, err := formValue(f)
+	if err != nil {
+		return nil, err
 	}
-	root := encodeStruct(v.Elem())
+	unit := f.Header().Unit
+	root := encodeStruct(v, unit)
 	if root == nil {
 		root = &yaml.Node{Kind: yaml.MappingNode}
 	}
@@ -38,22 +44,31 @@ func Encode(f Form) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+func formValue(f Form) (reflect.Value, error) {
+	if isNil(f) {
+		return reflect.Value{}, errors.New("evaluation: Encode: nil form")
+	}
+	return reflect.ValueOf(f).Elem(), nil
+}
+
 func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
+// numberText is the exact text of d with its written places: 16.60 stays
+// "16.60", 500 "500".
+func numberText(d decimal.Decimal) string { return d.StringFixed(max(0, -d.Exponent())) }
+
 func number(d decimal.Decimal) *yaml.Node {
-	// The exact text with its written places: 16.60 stays 16.60.
-	text := d.StringFixed(max(0, -d.Exponent()))
 	tag := "!!float"
 	if d.Exponent() >= 0 {
 		tag = "!!int"
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: numberText(d)}
 }
 
-func encodeStruct(v reflect.Value) *yaml.Node {
+func encodeStruct(v reflect.Value, unit budget.Unit) *yaml.Node {
 	out := &yaml.Node{Kind: yaml.MappingNode}
 	for _, f := range structInfos[v.Type()].fields {
-		if val := encodeValue(v.FieldByIndex(f.index)); val != nil {
+		if val := encodeValue(v.FieldByIndex(f.index), unit); val != nil {
 			out.Content = append(out.Content, str(f.key), val)
 		}
 	}
@@ -64,13 +79,14 @@ func encodeStruct(v reflect.Value) *yaml.Node {
 }
 
 // encodeValue returns the YAML of one field, or nil to leave it out.
-func encodeValue(v reflect.Value) *yaml.Node {
+// Amounts are written in the form's unit, as Decode reads them.
+func encodeValue(v reflect.Value, unit budget.Unit) *yaml.Node {
 	switch x := v.Interface().(type) {
 	case *budget.Amount:
 		if x == nil {
 			return nil
 		}
-		return number(x.Decimal())
+		return number(x.In(unit).Decimal())
 	case *decimal.Decimal:
 		if x == nil {
 			return nil
@@ -88,6 +104,19 @@ func encodeValue(v reflect.Value) *yaml.Node {
 			return nil
 		}
 		return str(x.String())
+	case Month:
+		if x == 0 {
+			return nil
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(int(x))}
+	case encoding.TextMarshaler:
+		// A value type that writes itself (a Date, a Month, a Likelihood);
+		// nothing when it has nothing to say.
+		b, err := x.MarshalText()
+		if err != nil || len(b) == 0 {
+			return nil
+		}
+		return str(string(b))
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -111,7 +140,7 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		}
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for i := range v.Len() {
-			item := encodeValue(v.Index(i))
+			item := encodeValue(v.Index(i), unit)
 			if item == nil {
 				item = &yaml.Node{Kind: yaml.MappingNode}
 				if v.Index(i).Kind() == reflect.String {
@@ -122,7 +151,226 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		}
 		return seq
 	case reflect.Struct:
-		return encodeStruct(v)
+		return encodeStruct(v, unit)
 	}
 	return nil
+}
+
+// MarshalJSON writes the form in the JSON file format, the keys of Encode
+// in the same order, kind first. Amounts, weights and scores are JSON
+// strings holding their exact text ("2395.15", in the form's unit), so
+// no reader parses them through a binary float; Decode reads the result
+// back to an equal form.
+func (f DepartmentForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// MarshalJSON writes the form in the JSON file format (see
+// DepartmentForm.MarshalJSON).
+func (f ProjectForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// MarshalJSON writes the form in the JSON file format (see
+// DepartmentForm.MarshalJSON).
+func (f DeclarationForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// MarshalJSON writes the form in the JSON file format (see
+// DepartmentForm.MarshalJSON).
+func (f MonitoringForm) MarshalJSON() ([]byte, error) { return marshalForm(&f) }
+
+// UnmarshalJSON reads a declaration in the JSON file format (see
+// DepartmentForm.UnmarshalJSON).
+func (f *DeclarationForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Declaration)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*DeclarationForm)
+	return nil
+}
+
+// UnmarshalJSON reads a monitoring form in the JSON file format (see
+// DepartmentForm.UnmarshalJSON).
+func (f *MonitoringForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Monitoring)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*MonitoringForm)
+	return nil
+}
+
+// UnmarshalJSON reads a department form in the JSON file format, as
+// Decode does: unknown keys, a kind other than the department form's,
+// and values that do not read are refused with a *DecodeError.
+func (f *DepartmentForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Department)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*DepartmentForm)
+	return nil
+}
+
+// UnmarshalJSON reads a project form in the JSON file format (see
+// DepartmentForm.UnmarshalJSON).
+func (f *ProjectForm) UnmarshalJSON(b []byte) error {
+	form, err := decodeJSON(b, Project)
+	if err != nil {
+		return err
+	}
+	*f = *form.(*ProjectForm)
+	return nil
+}
+
+// decodeJSON decodes a form of the given kind from JSON, for a caller
+// with no file name: its errors name none.
+func decodeJSON(b []byte, want Kind) (Form, error) {
+	form, err := Decode(".json", b)
+	if err != nil {
+		forEachDecodeError(err, func(de *DecodeError) { de.File = "" })
+		return nil, err
+	}
+	if form.Kind() != want {
+		return nil, &DecodeError{Line: 1, Path: "kind", Err: fmt.Errorf("%w: %q; want %q", ErrKind, form.Kind(), want),
+			Msg: Text{Zh: fmt.Sprintf("表式为 %s，此处应为 %s", form.Kind(), want), En: fmt.Sprintf("the form is a %s; want a %s", form.Kind(), want)}}
+	}
+	return form, nil
+}
+
+func marshalForm(f Form) ([]byte, error) {
+	v, err := formValue(f)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"kind":`)
+	writeJSONString(&b, string(f.Kind()))
+	if err := encodeJSONFields(&b, v, f.Header().Unit, true); err != nil {
+		return nil, err
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// encodeJSONFields writes the present fields of a struct as members of an
+// object already opened; comma says whether one was written before.
+// It reports whether it wrote any.
+func encodeJSONFields(b *bytes.Buffer, v reflect.Value, unit budget.Unit, comma bool) error {
+	for _, f := range structInfos[v.Type()].fields {
+		fv := v.FieldByIndex(f.index)
+		if isAbsent(fv) {
+			continue
+		}
+		if comma {
+			b.WriteByte(',')
+		}
+		comma = true
+		writeJSONString(b, f.key)
+		b.WriteByte(':')
+		if err := encodeJSONValue(b, fv, unit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isAbsent reports whether Encode would leave the field out.
+func isAbsent(v reflect.Value) bool {
+	switch x := v.Interface().(type) {
+	case indicator.Direction:
+		return x == indicator.Unspecified
+	case budget.Unit:
+		return false
+	case Month:
+		return x == 0
+	}
+	if v.Kind() == reflect.Pointer {
+		return v.IsNil()
+	}
+	if tm, ok := v.Interface().(encoding.TextMarshaler); ok {
+		// A value type that writes itself (a Date, a Likelihood): absent
+		// when it has nothing to say.
+		b, err := tm.MarshalText()
+		return err != nil || len(b) == 0
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.String() == ""
+	case reflect.Int:
+		return v.Int() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Slice:
+		return v.Len() == 0
+	case reflect.Struct:
+		for _, f := range structInfos[v.Type()].fields {
+			if !isAbsent(v.FieldByIndex(f.index)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func encodeJSONValue(b *bytes.Buffer, v reflect.Value, unit budget.Unit) error {
+	switch x := v.Interface().(type) {
+	case *budget.Amount:
+		writeJSONString(b, numberText(x.In(unit).Decimal()))
+		return nil
+	case *decimal.Decimal:
+		writeJSONString(b, numberText(*x))
+		return nil
+	case *budget.Rate:
+		writeJSONString(b, x.String())
+		return nil
+	case budget.Unit:
+		writeJSONString(b, x.String())
+		return nil
+	case indicator.Direction:
+		writeJSONString(b, x.String())
+		return nil
+	case Month:
+		b.WriteString(strconv.Itoa(int(x)))
+		return nil
+	case encoding.TextMarshaler:
+		text, err := x.MarshalText()
+		if err != nil {
+			return err
+		}
+		writeJSONString(b, string(text))
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		writeJSONString(b, v.String())
+	case reflect.Int:
+		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Slice:
+		b.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := encodeJSONValue(b, v.Index(i), unit); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	case reflect.Struct:
+		b.WriteByte('{')
+		if err := encodeJSONFields(b, v, unit, false); err != nil {
+			return err
+		}
+		b.WriteByte('}')
+	default:
+		return fmt.Errorf("evaluation: MarshalJSON: unsupported field type %s", v.Type())
+	}
+	return nil
+}
+
+// writeJSONString writes s as a JSON string, as encoding/json does.
+func writeJSONString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // a string always marshals
+	b.Write(q)
 }

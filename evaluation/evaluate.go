@@ -17,10 +17,21 @@ type Subject struct {
 	// Scheme is the scoring scheme the form was scored by.
 	Scheme Scheme
 	// Score is the form's score; nil when the form is not scored.
-	Score *Score
+	Score *FormScore
 	// Indicators are every indicator row of the form, in form order, with
 	// their cells interpreted and assessed.
 	Indicators []IndicatorResult
+	// Rows are the indicator rows of a declaration or a monitoring form,
+	// in form order, with their cells interpreted; nil for the
+	// self-evaluations, whose rows are in Indicators.
+	Rows []CycleRow
+	// Links are the earlier-stage forms this form was linked to
+	// (EvaluateLinked); empty for Evaluate, for a declaration and for a
+	// form nothing links to.
+	Links Links
+	// Traces match this form's indicators with those of each linked
+	// earlier stage, declaration first; nil when nothing is linked.
+	Traces []Trace
 }
 
 // Department returns the department form, or nil for a project form.
@@ -37,17 +48,30 @@ func (s *Subject) Project() *ProjectForm {
 
 // Checker checks a form and returns its findings. rules.Set implements
 // it; a nil Checker finds nothing. Check must be a pure function of its
-// subject: safe for concurrent use, reading no file, clock or global.
+// subject: safe for concurrent use, reading no file, clock or global. The
+// slice it returns is the caller's: Evaluate puts it in report order.
 type Checker interface {
 	Check(s *Subject) []Finding
 }
 
+// Namer is implemented by a Checker that has a name, as rules.Set does
+// (the profile it was built from, or the name given with Set.Named).
+// Evaluate records it as the report's Profile.
+type Namer interface {
+	Name() string
+}
+
 // Evaluate computes the figures of a form, interprets and scores its
 // indicators (by the checker's Scheme when it is a Schemer, else MOF2020)
-// and runs the checker over it. It is a pure function: it reads no file, clock
-// or global, and never modifies the form, so one form or one checker may
-// be used from many goroutines at once.
-func Evaluate(f Form, c Checker) Report {
+// and runs the checker over it. The findings come in report order (see
+// CompareFindings). It is a pure function: it reads no file, clock or
+// global, and never modifies the form, so one form or one checker may be
+// used from many goroutines at once.
+//
+// The report's Source and Lang are left for the caller to set.
+func Evaluate(f Form, c Checker) Report { return evaluate(f, c, Links{}) }
+
+func evaluate(f Form, c Checker, links Links) Report {
 	if isNil(f) {
 		// Nothing to evaluate: an empty report, not a panic.
 		return Report{}
@@ -61,7 +85,7 @@ func Evaluate(f Form, c Checker) Report {
 	switch f := f.(type) {
 	case *DepartmentForm:
 		s.Figures = departmentFigures(f)
-		rows := 0
+		rows := len(f.Indicators)
 		for i := range f.Tasks {
 			rows += len(f.Tasks[i].Indicators)
 		}
@@ -70,21 +94,33 @@ func Evaluate(f Form, c Checker) Report {
 		}
 		s.Indicators = make([]IndicatorResult, 0, rows)
 		for i := range f.Tasks {
-			s.Indicators = appendIndicators(s.Indicators, indexPath("", "tasks", i), f.Tasks[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, Owner{OwnerTask, i}, f.Tasks[i].Indicators)
 		}
 		for i := range f.KeyProjects {
-			s.Indicators = appendIndicators(s.Indicators, indexPath("", "key_projects", i), f.KeyProjects[i].Indicators)
+			s.Indicators = appendIndicators(s.Indicators, Owner{OwnerKeyProject, i}, f.KeyProjects[i].Indicators)
 		}
+		s.Indicators = appendIndicators(s.Indicators, Owner{}, f.Indicators)
 	case *ProjectForm:
 		if r, err := f.Funds.ExecutionRate(); err == nil {
 			s.Figures.ExecutionRate = &r
 		}
-		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), "", f.Indicators)
+		s.Indicators = appendIndicators(make([]IndicatorResult, 0, len(f.Indicators)), Owner{}, f.Indicators)
+		s.Links, s.Traces = links, traceLinks(f, links)
+	case *DeclarationForm:
+		s.Rows = declarationRows(f)
+	case *MonitoringForm:
+		s.Figures = monitoringFigures(f)
+		s.Rows = monitoringRows(f)
+		s.Links, s.Traces = links, traceLinks(f, links)
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
-	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score}
+	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Linked: s.Links.linked()}
+	if n, ok := c.(Namer); ok {
+		r.Profile = n.Name()
+	}
 	if c != nil {
 		r.Findings = c.Check(s)
+		sortFindings(r.Findings)
 	}
 	return r
 }
@@ -95,31 +131,25 @@ func isNil(f Form) bool {
 		return f == nil
 	case *ProjectForm:
 		return f == nil
+	case *DeclarationForm:
+		return f == nil
+	case *MonitoringForm:
+		return f == nil
 	}
 	return true
 }
 
-func appendIndicators(dst []IndicatorResult, prefix string, rows []Indicator) []IndicatorResult {
-	level := indicator.LevelUnknown
+func appendIndicators(dst []IndicatorResult, owner Owner, rows []Indicator) []IndicatorResult {
+	prefix := owner.Path()
+	var lr levelReader
 	for i := range rows {
 		row := &rows[i]
 		t, a := indicator.Parse(row.Target), indicator.Parse(row.Actual)
-		// The 一级指标 as written; else what the 二级指标 names; else the
-		// row above's (a merged cell is printed once).
-		switch l, _, _, _ := indicator.ParseLevel(row.Level1); {
-		case l != indicator.LevelUnknown:
-			level = l
-		case strings.TrimSpace(row.Level1) != "":
-			level = indicator.LevelUnknown
-		case indicator.LevelOfDimension(row.Level2) != indicator.LevelUnknown:
-			level = indicator.LevelOfDimension(row.Level2)
-		}
-		rowLevel := level
-		if rowLevel == indicator.LevelUnknown {
-			rowLevel = indicator.LevelOfDimension(row.Level2)
-		}
+		rowLevel, _ := lr.next(row.Level1, row.Level2)
 		dst = append(dst, IndicatorResult{
 			Path:       indexPath(prefix, "indicators", i),
+			Owner:      owner,
+			Index:      i,
 			Indicator:  row,
 			Level:      rowLevel,
 			Target:     t,
@@ -160,7 +190,7 @@ func departmentFigures(f *DepartmentForm) Figures {
 }
 
 // indexPath returns the key path prefix.key[i] ("tasks[2].indicators[0]")
-// in one allocation: a keyPath would take two here, its buffer and the
+// in one allocation: a parse.Path would take two here, its buffer and the
 // string.
 func indexPath(prefix, key string, i int) string {
 	var b strings.Builder

@@ -1,6 +1,8 @@
 package evaluation
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
@@ -17,6 +19,16 @@ const (
 	Project Kind = "project-self-evaluation"
 )
 
+// In returns the form's title in lang: its Chinese title
+// (部门整体支出绩效自评表), or its name in English words ("department
+// self-evaluation").
+func (k Kind) In(lang Lang) string {
+	if lang == English {
+		return strings.Replace(string(k), "-", " ", 1)
+	}
+	return k.Label()
+}
+
 // Label returns the form's Chinese title.
 func (k Kind) Label() string {
 	switch k {
@@ -24,11 +36,17 @@ func (k Kind) Label() string {
 		return "部门整体支出绩效自评表"
 	case Project:
 		return "项目支出绩效自评表"
+	case Declaration:
+		return "项目支出绩效目标申报表"
+	case Monitoring:
+		return "项目支出绩效目标执行监控表"
 	}
 	return string(k)
 }
 
-// Form is one self-evaluation form: a *DepartmentForm or a *ProjectForm.
+// Form is one form of the performance cycle: a *DepartmentForm or a
+// *ProjectForm (the self-evaluations), a *DeclarationForm or a
+// *MonitoringForm.
 // The set of forms is closed; use a type switch to reach the fields.
 type Form interface {
 	// Kind returns the form's kind.
@@ -58,11 +76,10 @@ type Goals struct {
 // Indicator is one performance indicator row (绩效指标). Target and Actual
 // are kept as written on the form; Evaluate interprets them with the
 // indicator package, so the form value always holds what was filed.
-//
-// Its free-text cells are marked validate:"-": the validator has nothing
-// to check in them, and visiting each cell of every row cost an
-// allocation apiece, a tenth of decoding a form.
 type Indicator struct {
+	// The free-text cells are validate:"-": the validator has nothing to
+	// check in them, and skipping them keeps it off the path of every row.
+
 	// Level1 is 一级指标 (产出指标, 效益指标, 满意度指标); project form only.
 	Level1 string `yaml:"level1" label:"一级指标" validate:"-"`
 	// Level2 is 二级指标 (数量指标, 质量指标, …); project form only.
@@ -106,16 +123,32 @@ type KeyProject struct {
 	Indicators   []Indicator `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
 }
 
-// DepartmentReported holds the department form's rates as printed.
+// DepartmentReported holds the department form's rates as printed, and
+// the budget row's score where the layout scores it (the Ministry of
+// Finance's national department layout prints 分值 and 得分 beside
+// 预算执行率).
 type DepartmentReported struct {
-	CompletionRate *budget.Rate `yaml:"completion_rate" label:"预算完成率"`
-	AdjustmentRate *budget.Rate `yaml:"adjustment_rate" label:"预算调整率"`
+	CompletionRate *budget.Rate     `yaml:"completion_rate" label:"预算完成率"`
+	AdjustmentRate *budget.Rate     `yaml:"adjustment_rate" label:"预算调整率"`
+	Score          *decimal.Decimal `yaml:"score" label:"得分" validate:"omitempty,decimal_nonnegative"`
 }
 
-// DepartmentFunds is the department form's 部门资金情况 block.
+// DepartmentFunds is the department form's 部门资金情况 block (预算资金 on
+// the national layout).
 type DepartmentFunds struct {
 	budget.Funds `yaml:",inline"`
-	Reported     DepartmentReported `yaml:"reported"`
+	// Weight is 分值 of the budget-execution row on a scored layout; nil
+	// on the Guangzhou layout, which scores nothing.
+	Weight   *decimal.Decimal   `yaml:"weight" label:"分值" validate:"omitempty,decimal_nonnegative"`
+	Reported DepartmentReported `yaml:"reported"`
+}
+
+// Extra is a labelled cell of a published form that the file format has
+// no key for (主管部门编码, 项目概况, 联系电话 …), kept with its label so that
+// an import loses nothing.
+type Extra struct {
+	Label string `yaml:"label" label:"栏目"`
+	Text  string `yaml:"text" label:"内容"`
 }
 
 // DepartmentForm is 部门整体支出绩效自评表, the department overall
@@ -123,7 +156,9 @@ type DepartmentFunds struct {
 // modifies it, and a caller must not modify one that another goroutine
 // is evaluating.
 type DepartmentForm struct {
-	Profile    string          `yaml:"profile" label:"规则配置"`
+	Profile string `yaml:"profile" label:"规则配置"`
+	// Code is 部门编码, where the form prints one.
+	Code       string          `yaml:"code" label:"部门编码"`
 	Department string          `yaml:"department" label:"部门名称"`
 	Year       int             `yaml:"year" label:"被评价年度" validate:"omitempty,gte=1949,lte=2200"`
 	Unit       budget.Unit     `yaml:"unit" label:"单位"`
@@ -132,12 +167,21 @@ type DepartmentForm struct {
 	Tasks      []Task          `yaml:"tasks" label:"主要任务" validate:"max=1000,dive"`
 	// KeyProjects is 重点项目绩效情况.
 	KeyProjects []KeyProject `yaml:"key_projects" label:"重点项目绩效情况" validate:"max=1000,dive"`
+	// Indicators are the 绩效指标 rows of the national department layout
+	// (一级/二级/三级指标 with 分值 and 得分), in the project form's shape; a
+	// department form with weighted indicators is scored like a project
+	// form, its completion rate standing for the execution rate.
+	Indicators []Indicator `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
+	// Reported holds 总分 and 评价等级 as printed on a scored layout.
+	Reported ReportedTotals `yaml:"reported"`
 	// Overall is 部门整体绩效.
 	Overall string `yaml:"overall" label:"部门整体绩效"`
 	// Problems is 存在问题.
 	Problems string `yaml:"problems" label:"存在问题"`
 	// Improvements is 改进措施或下一步计划.
 	Improvements string `yaml:"improvements" label:"改进措施或下一步计划"`
+	// Extra holds the labelled cells the format has no key for.
+	Extra []Extra `yaml:"extra" label:"其他栏目" validate:"max=1000"`
 }
 
 // Kind returns Department.
@@ -164,8 +208,9 @@ type ProjectFunds struct {
 	Reported ProjectReported  `yaml:"reported"`
 }
 
-// ProjectTotals holds the project form's total score and grade as printed.
-type ProjectTotals struct {
+// ReportedTotals holds a scored form's total score (总分) and grade
+// (评价等级) as printed.
+type ReportedTotals struct {
 	TotalScore *decimal.Decimal `yaml:"total_score" label:"总分" validate:"omitempty,decimal_nonnegative"`
 	Grade      string           `yaml:"grade" label:"评价等级"`
 }
@@ -174,6 +219,9 @@ type ProjectTotals struct {
 // self-evaluation.
 type ProjectForm struct {
 	Profile string `yaml:"profile" label:"规则配置"`
+	// Code is 项目编码, where the form prints one; it links the project's
+	// declaration, monitoring and self-evaluation forms.
+	Code string `yaml:"code" label:"项目编码"`
 	// Project is 项目名称.
 	Project string `yaml:"project" label:"项目名称"`
 	// Department is 主管部门.
@@ -186,11 +234,13 @@ type ProjectForm struct {
 	// Goals is 年度总体目标.
 	Goals Goals `yaml:"goals" label:"年度总体目标"`
 	// Indicators are the 绩效指标 rows.
-	Indicators   []Indicator   `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
-	Reported     ProjectTotals `yaml:"reported"`
-	Overall      string        `yaml:"overall" label:"评价结论"`
-	Problems     string        `yaml:"problems" label:"存在问题"`
-	Improvements string        `yaml:"improvements" label:"改进措施"`
+	Indicators   []Indicator    `yaml:"indicators" label:"绩效指标" validate:"max=1000,dive"`
+	Reported     ReportedTotals `yaml:"reported"`
+	Overall      string         `yaml:"overall" label:"评价结论"`
+	Problems     string         `yaml:"problems" label:"存在问题"`
+	Improvements string         `yaml:"improvements" label:"改进措施"`
+	// Extra holds the labelled cells the format has no key for.
+	Extra []Extra `yaml:"extra" label:"其他栏目" validate:"max=1000"`
 }
 
 // Kind returns Project.

@@ -89,9 +89,8 @@ func (s Scheme) GradeOf(total decimal.Decimal) string {
 // Agrees reports whether a printed score agrees with the exact computed
 // one at the precision it was printed with ("9.3" is compared with the
 // computed score rounded to one decimal), within the scheme's tolerance.
-func (s Scheme) Agrees(computed budget.Rate, printed decimal.Decimal) bool {
-	places := max(int32(0), -printed.Exponent())
-	return exact.Within(computed.Round(places), printed, s.Tolerance)
+func (s Scheme) Agrees(computed budget.Points, printed decimal.Decimal) bool {
+	return computed.Matches(printed, s.Tolerance)
 }
 
 // Schemer is implemented by a Checker that carries its scoring scheme, as
@@ -100,46 +99,80 @@ type Schemer interface {
 	Scheme() Scheme
 }
 
-// Score is a form's score by a scheme.
-type Score struct {
+// The five kinds of score, from the whole form down to one row:
+//
+//	FormScore        a form's total, grade and rows
+//	BudgetScore      the budget-execution row (预算执行率)
+//	IndicatorScore   one indicator row, placed in the form
+//	DimensionScore   the rows of one level-one dimension (产出, 效益, 满意度)
+//	indicator.RowScore  what indicator.ScoreRow computes for a row
+
+// FormScore is a form's score by a scheme. json.Marshal of a FormScore
+// is the "score" object of the JSON report.
+type FormScore struct {
 	Scheme string
 	Places int32 // decimals scores are rounded to
 	// Total is the sum of the rounded scores (budget row and indicators).
+	// When Complete is false it is the sum of the rows that could be
+	// scored: a partial total.
 	Total decimal.Decimal
-	// Grade is the grade of Total.
+	// Grade is the grade of Total; "" when the score is not Complete (a
+	// partial total earns no grade).
 	Grade string
-	// Budget is the budget-execution row; nil on a department form.
-	Budget *RowScore
+	// Complete is false when a weighted row could not be scored (a
+	// target or actual that cannot be read, a budget row with no
+	// budget): its weight is then missing from Total.
+	Complete bool
+	// UnscoredWeight is the sum of the weights of the rows that could not
+	// be scored; zero when Complete.
+	UnscoredWeight decimal.Decimal
+	// Budget is the budget-execution row; nil on a department form whose
+	// layout has none.
+	Budget *BudgetScore
+	// PrintedTotal and PrintedGrade are 总分 and 评价等级 as the form
+	// prints them; nil and "" when it does not.
+	PrintedTotal *decimal.Decimal
+	PrintedGrade string
 	// Indicators are every indicator row, in form order, scored or not.
 	Indicators []IndicatorScore
-	// Levels are the level-one dimensions in scheme order, with the weight
-	// and score of their rows (for charts and for rule score.weights).
-	Levels []LevelScore
+	// Dimensions are the level-one dimensions in scheme order, with the
+	// weight and score of their rows (for charts and for rule
+	// score.weights).
+	Dimensions []DimensionScore
 }
 
-// RowScore is the budget-execution row's score.
-type RowScore struct {
+// BudgetScore is the budget-execution row's score (预算执行率 分值 / 得分).
+type BudgetScore struct {
+	// Weight is the row's 分值: as printed, else the scheme's.
 	Weight decimal.Decimal
+	// WeightPrinted is true when the form prints the row's 分值.
+	WeightPrinted bool
+	// Printed is the row's 得分 as printed; nil for none.
+	Printed *decimal.Decimal
 	// Exact is the unrounded score; Rounded is it rounded by the scheme.
-	Exact   budget.Rate
+	Exact   budget.Points
 	Rounded decimal.Decimal
 	// Defined is false when the execution rate is undefined (zero or
 	// missing budget): the row then has no score, never 0.
 	Defined bool
 }
 
-// IndicatorScore is one indicator row's score.
+// IndicatorScore is one indicator row's score, placed in its form.
 type IndicatorScore struct {
 	Path   string // "indicators[0]"
 	Name   string
 	Level  indicator.Level
 	Weight *decimal.Decimal // nil when the row has none
 	// Row is the row's score; Row.Status is Unknown when unscored.
-	Row indicator.Score
+	Row indicator.RowScore
 	// Rounded is the score rounded by the scheme; nil when unscored.
 	Rounded *decimal.Decimal
 	// Printed is the score printed on the form; nil for none.
 	Printed *decimal.Decimal
+	// Reason says why a weighted row is unscored: the assessment's
+	// reason (no target, a cell that cannot be read, units that do not
+	// compare); nil otherwise.
+	Reason error
 }
 
 // Status returns the row's status as the JSON report names it: "met",
@@ -151,8 +184,14 @@ func (s IndicatorScore) Status() string {
 	return s.Row.Status.String()
 }
 
-// LevelScore sums the rows of one level-one dimension.
-type LevelScore struct {
+// Unscored reports whether the row carries a weight it could not earn
+// or lose: a weighted row that cannot be scored.
+func (s IndicatorScore) Unscored() bool {
+	return s.Weight != nil && s.Weight.IsPositive() && s.Rounded == nil
+}
+
+// DimensionScore sums the rows of one level-one dimension (一级指标).
+type DimensionScore struct {
 	Level  indicator.Level
 	Weight decimal.Decimal // Σ row weights
 	Score  decimal.Decimal // Σ rounded row scores
@@ -162,9 +201,19 @@ type LevelScore struct {
 // a form none of whose indicators carries a weight (the Guangzhou
 // department form has neither targets nor weights; a project form that
 // prints no 分值) has no score rather than a total of 0 graded 差.
-func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme) *Score {
-	sc := &Score{Scheme: scheme.Name, Places: scheme.Places}
-	project, isProject := f.(*ProjectForm)
+//
+// A department form is scored like a project form where its layout
+// scores (the national department layout: weighted 绩效指标 rows, and
+// 分值/得分 beside 预算执行率): its completion rate stands for the
+// execution rate. Its budget row is scored only where the form has
+// top-level indicators or weighs the row, so weighted task indicators
+// on the Guangzhou layout do not gain a row the form never had.
+//
+// A weighted row that cannot be scored leaves the score incomplete: its
+// weight is counted in UnscoredWeight, the total is partial and has no
+// grade.
+func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme) *FormScore {
+	sc := &FormScore{Scheme: scheme.Name, Places: scheme.Places}
 	weighted := false
 	for _, r := range results {
 		weighted = weighted || r.Indicator.Weight != nil
@@ -172,24 +221,39 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 	if !weighted {
 		return nil
 	}
-	total := decimal.Zero
-	if isProject {
-		w := scheme.BudgetWeight
-		if project.Funds.Weight != nil {
-			w = *project.Funds.Weight
+	var (
+		budgetRow    bool
+		weight       *decimal.Decimal
+		printedScore *decimal.Decimal
+	)
+	switch f := f.(type) {
+	case *ProjectForm:
+		budgetRow, weight, printedScore = true, f.Funds.Weight, f.Funds.Reported.Score
+		sc.PrintedTotal, sc.PrintedGrade = f.Reported.TotalScore, f.Reported.Grade
+	case *DepartmentForm:
+		budgetRow = len(f.Indicators) > 0 || f.Funds.Weight != nil
+		weight, printedScore = f.Funds.Weight, f.Funds.Reported.Score
+		sc.PrintedTotal, sc.PrintedGrade = f.Reported.TotalScore, f.Reported.Grade
+	}
+	total, unscored := decimal.Zero, decimal.Zero
+	if budgetRow {
+		row := &BudgetScore{Weight: scheme.BudgetWeight, WeightPrinted: weight != nil, Printed: printedScore}
+		if weight != nil {
+			row.Weight = *weight
 		}
-		row := &RowScore{Weight: w}
-		if rate := figures.ExecutionRate; rate != nil {
-			row.Exact = rate.Min(budget.One()).Mul(w)
+		if rate := figures.Execution(); rate != nil {
+			row.Exact = rate.Min(budget.One()).Times(row.Weight)
 			row.Rounded = row.Exact.Round(scheme.Places)
 			row.Defined = true
 			total = exact.Add(total, row.Rounded)
+		} else if row.Weight.IsPositive() {
+			unscored = exact.Add(unscored, row.Weight)
 		}
 		sc.Budget = row
 	}
 	sc.Indicators = make([]IndicatorScore, 0, len(results))
 	// The three level-one dimensions a scheme weighs, by Level.
-	var levels [indicator.Satisfaction + 1]*LevelScore
+	var levels [indicator.Satisfaction + 1]*DimensionScore
 	for _, r := range results {
 		level := r.Level
 		is := IndicatorScore{Path: r.Path, Name: r.Indicator.Name, Level: level, Weight: r.Indicator.Weight, Printed: r.Indicator.Score}
@@ -199,12 +263,17 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 				rounded := is.Row.Value.Round(scheme.Places)
 				is.Rounded = &rounded
 				total = exact.Add(total, rounded)
+			} else {
+				is.Reason = r.Assessment.Reason
+				if is.Unscored() {
+					unscored = exact.Add(unscored, *is.Weight)
+				}
 			}
 		}
 		if _, known := scheme.LevelWeight(level); known {
 			ls := levels[level]
 			if ls == nil {
-				ls = &LevelScore{Level: level}
+				ls = &DimensionScore{Level: level}
 				levels[level] = ls
 			}
 			if is.Weight != nil {
@@ -218,11 +287,15 @@ func scoreForm(f Form, results []IndicatorResult, figures Figures, scheme Scheme
 	}
 	for _, l := range []indicator.Level{indicator.Output, indicator.Effect, indicator.Satisfaction} {
 		if ls := levels[l]; ls != nil {
-			sc.Levels = append(sc.Levels, *ls)
+			sc.Dimensions = append(sc.Dimensions, *ls)
 		}
 	}
 	sc.Total = total
-	sc.Grade = scheme.GradeOf(total)
+	sc.UnscoredWeight = unscored
+	sc.Complete = unscored.IsZero()
+	if sc.Complete {
+		sc.Grade = scheme.GradeOf(total)
+	}
 	sc.Indicators = slices.Clip(sc.Indicators)
 	return sc
 }

@@ -1,6 +1,9 @@
 package evaluation_test
 
 import (
+	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -8,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/indicator"
 )
 
 type schemeChecker struct{ s evaluation.Scheme }
@@ -52,10 +56,12 @@ indicators:
 	assert.Equal(t, "28", s.Indicators[1].Rounded.String(), "a printed score inside its band is kept")
 	assert.Equal(t, "5.00", s.Indicators[2].Rounded.StringFixed(2))
 	assert.Equal(t, "unscored", s.Indicators[3].Status())
-	assert.Equal(t, "93.00", s.Total.StringFixed(2))
-	assert.Equal(t, "优", s.Grade)
-	require.Len(t, s.Levels, 3)
-	assert.Equal(t, "15", s.Levels[2].Weight.String())
+	assert.Equal(t, "93.00", s.Total.StringFixed(2), "the rows that could be scored")
+	assert.False(t, s.Complete, "row d weighs 5 and cannot be scored")
+	assert.Equal(t, "5", s.UnscoredWeight.String())
+	assert.Empty(t, s.Grade, "a partial total earns no grade")
+	require.Len(t, s.Dimensions, 3)
+	assert.Equal(t, "15", s.Dimensions[2].Weight.String())
 
 	// A zero budget leaves the execution row undefined: no score, not 0.
 	z := decodeString(t, "kind: project-self-evaluation\nfunds: {adjusted_budget: 0, actual_expenditure: 0}\nindicators: [{level1: 产出指标, name: a, target: ≥1个, actual: 1个, weight: 50}]\n")
@@ -63,6 +69,35 @@ indicators:
 	require.NotNil(t, zs)
 	assert.False(t, zs.Budget.Defined)
 	assert.Equal(t, "50.00", zs.Total.StringFixed(2))
+	assert.False(t, zs.Complete)
+	assert.Equal(t, "10", zs.UnscoredWeight.String(), "the budget row's weight")
+}
+
+// A target that cannot be read used to drop its row's weight silently:
+// the example project's 97.39 became 77.39, graded 中. The total is now
+// partial, says what weight is missing, and has no grade.
+func TestUnreadableTargetLeavesScorePartial(t *testing.T) {
+	data, err := os.ReadFile("../examples/project/form.yaml")
+	require.NoError(t, err)
+	full := evaluation.Evaluate(decodeString(t, string(data)), nil).Score
+	require.True(t, full.Complete)
+	assert.Equal(t, "97.39", full.Total.StringFixed(2))
+	assert.Equal(t, "优", full.Grade)
+
+	broken := strings.Replace(string(data), "target: ≥100台", "target: 90%-95%", 1)
+	require.NotEqual(t, string(data), broken)
+	s := evaluation.Evaluate(decodeString(t, broken), nil).Score
+	assert.False(t, s.Complete)
+	assert.Equal(t, "20", s.UnscoredWeight.String())
+	assert.Equal(t, "77.39", s.Total.StringFixed(2))
+	assert.Empty(t, s.Grade)
+	assert.Equal(t, "unscored", s.Indicators[0].Status())
+	assert.True(t, s.Indicators[0].Unscored())
+	assert.ErrorIs(t, s.Indicators[0].Reason, indicator.ErrUnparsed)
+
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"total":"77.39","grade":null,"complete":false,"unscored_weight":"20"`)
 }
 
 func TestGradeBoundaries(t *testing.T) {
@@ -95,9 +130,9 @@ indicators:
   - {level1: 满意度指标, name: d, target: ≥1个, actual: 1个, weight: 10}
 `)
 	s := evaluation.Evaluate(f, nil).Score
-	require.Len(t, s.Levels, 3)
-	assert.Equal(t, "50", s.Levels[0].Weight.String(), "the blank 一级指标 is the row above's")
-	assert.Equal(t, "30", s.Levels[1].Weight.String(), "inferred from 社会效益指标")
+	require.Len(t, s.Dimensions, 3)
+	assert.Equal(t, "50", s.Dimensions[0].Weight.String(), "the blank 一级指标 is the row above's")
+	assert.Equal(t, "30", s.Dimensions[1].Weight.String(), "inferred from 社会效益指标")
 }
 
 func TestEvaluateNilForm(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 )
 
 // Assessment is the outcome of comparing an actual value with its target.
-// It carries the exact numbers compared, so that a score (SPEC §4) can be
+// It carries the exact numbers compared, so that a score (ScoreRow) can be
 // computed from it without parsing again.
 //
 // The zero Assessment is Unknown with no reason; Assess never returns it.
@@ -44,7 +44,7 @@ type Assessment struct {
 // target's wording implies (a 控制率 target written "100%" is lower is
 // better); Unspecified uses the wording. It never panics.
 //
-// Quantities (SPEC §4, after 财预〔2020〕10号):
+// Quantities (after 财预〔2020〕10号; see docs/scoring.md):
 //
 //   - higher is better and exact: actual ≥ target is Met; 0 < actual <
 //     target is PartlyMet (a score in proportion); actual ≤ 0 is NotMet.

@@ -5,8 +5,10 @@
 //
 // It is the layer between the form's text and its score. Parse turns a
 // cell into a Value; Assess compares two Values and returns an Assessment
-// with a Status and the exact numbers compared. Scoring a row (SPEC §4)
-// is built on Assessment and is not done here.
+// with a Status and the exact numbers compared; ScoreRow turns an
+// Assessment and a weight into the row's score (a RowScore). Scoring a
+// whole form (the budget row, the total, the grade) is the evaluation
+// package's; docs/scoring.md describes the method.
 //
 // # Values
 //
@@ -39,7 +41,7 @@
 // # Units
 //
 // A unit is normalized (百分比 → %, 个百分点 → 百分点) and compared by
-// meaning (SPEC §3):
+// meaning (docs/file-format.md, "Indicator values"):
 //
 //   - a bare number takes the other side's unit: "50" against "≥50个";
 //   - scaled units convert exactly by moving the point: 万元, 元 and 亿元
@@ -57,7 +59,7 @@
 // (反向); = is Exact. A strict operator (>, 超过) is read as non-strict,
 // since the scoring of 财预〔2020〕10号 gives full marks to an actual that
 // reaches its target. A target with no operator is Exact, scored as
-// higher-is-better (SPEC §4), with one exception: a target of 0 (0起,
+// higher-is-better, with one exception: a target of 0 (0起,
 // 零事故) is a ceiling and is assessed as LowerIsBetter, because "at
 // least 0" would be met by any count. A form's `direction:` key
 // (ParseDirection) overrides the wording, as for a 控制率 target "100%".

@@ -1,10 +1,12 @@
 package indicator
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseLevel(t *testing.T) {
@@ -97,10 +99,56 @@ func TestDirection(t *testing.T) {
 }
 
 func TestStatus(t *testing.T) {
-	for s, want := range map[Status]string{Unknown: "unknown", Met: "met", PartlyMet: "partly-met", NotMet: "not-met", Status(7): "Status(7)"} {
+	for s, want := range map[Status]string{Unknown: "unknown", Met: "met", PartlyMet: "partly-met", NotMet: "not-met"} {
 		assert.Equal(t, want, s.String())
 		b, err := s.MarshalText()
 		assert.NoError(t, err)
 		assert.Equal(t, want, string(b))
+		var back Status
+		assert.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
 	}
+	assert.Equal(t, "Status(7)", Status(7).String())
+	_, err := Status(7).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownName, "a status that cannot be read back is not written")
+}
+
+func TestTextRoundTrip(t *testing.T) {
+	type row struct {
+		Kind      Kind      `json:"kind"`
+		Direction Direction `json:"direction"`
+		Status    Status    `json:"status"`
+		Level     Level     `json:"level"`
+		Target    Value     `json:"target"`
+	}
+	in := row{Kind: Deadline, Direction: LowerIsBetter, Status: PartlyMet, Level: Effect, Target: Parse("≤5起")}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"kind":"deadline","direction":"lower","status":"partly-met","level":"效益指标","target":"≤5起"}`, string(b))
+	var out row
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in.Kind, out.Kind)
+	assert.Equal(t, in.Direction, out.Direction)
+	assert.Equal(t, in.Status, out.Status)
+	assert.Equal(t, in.Level, out.Level)
+	assert.True(t, in.Target.Equal(out.Target))
+
+	var l Level
+	require.NoError(t, l.UnmarshalText([]byte("产出指标(50分)")))
+	assert.Equal(t, Output, l)
+	assert.ErrorIs(t, l.UnmarshalText([]byte("数量指标")), ErrUnknownName)
+	var k Kind
+	assert.ErrorIs(t, k.UnmarshalText([]byte("prose")), ErrUnknownName)
+	var s Status
+	assert.ErrorIs(t, s.UnmarshalText([]byte("done")), ErrUnknownName)
+}
+
+func TestAssessmentJSON(t *testing.T) {
+	b, err := json.Marshal(Assess(Parse("≥95%"), Parse("98.70%"), Unspecified))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"status":"met","direction":"higher","quantitative":true,"target":"95","actual":"98.7","unit":"%"}`, string(b))
+	b, err = json.Marshal(Assess(Parse(""), Parse("1个"), Unspecified))
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"status":"unknown"`)
+	assert.Contains(t, string(b), `"reason":"indicator: no target"`)
 }

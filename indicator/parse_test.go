@@ -38,7 +38,8 @@ func checkParse(t *testing.T, c parseCase) {
 	assert.Equal(t, c.word, v.Word(), "Word of %q", c.in)
 }
 
-// TestParseSpecTable covers every row of the table in SPEC §3 "Indicator values".
+// TestParseSpecTable covers every row of the table of written values in
+// docs/file-format.md ("Indicator values").
 func TestParseSpecTable(t *testing.T) {
 	Q, H, L, E, D := Quantity, HigherIsBetter, LowerIsBetter, Exact, QualitativeDirection
 	for _, c := range []parseCase{

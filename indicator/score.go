@@ -10,8 +10,9 @@ import (
 // (财预〔2020〕10号: 达成 80–100%, 部分达成 60–80%, 未达成 0–60%). Low and
 // High are fractions of the weight; High is excluded when Open is true.
 type Band struct {
-	Low, High decimal.Decimal
-	Open      bool // High is excluded: [Low, High)
+	Low  decimal.Decimal `json:"low"`
+	High decimal.Decimal `json:"high"`
+	Open bool            `json:"open,omitempty"` // High is excluded: [Low, High)
 }
 
 // Contains reports whether score lies in the band of weight.
@@ -53,14 +54,17 @@ func (b Bands) For(s Status) Band {
 	return b.NotMet
 }
 
-// Score is one indicator row's score.
-type Score struct {
+// RowScore is what ScoreRow gives for one indicator row: its status and
+// its exact score in points. (The evaluation package places it in a
+// whole form's score as an evaluation.IndicatorScore.)
+type RowScore struct {
 	// Status is met (full weight, or 达成), partly met (between, or 部分达成),
 	// not met (0, or 未达成), or Unknown when the row cannot be scored.
 	Status Status
-	// Value is the exact score, a fraction kept unrounded so that it can be
-	// checked at any printed precision; zero when Status is Unknown.
-	Value budget.Rate
+	// Value is the exact score in points, a fraction kept unrounded so
+	// that it can be checked at any printed precision; zero when Status
+	// is Unknown.
+	Value budget.Points
 	// ByBand is true when the score comes from an achievement band
 	// (qualitative rows) rather than from the ratio of actual to target.
 	ByBand bool
@@ -74,7 +78,7 @@ type Score struct {
 	OutOfBand bool
 }
 
-// ScoreRow scores one indicator by SPEC §4 (财预〔2020〕10号):
+// ScoreRow scores one indicator (财预〔2020〕10号; docs/scoring.md):
 //
 //   - higher is better, and exact: actual ≥ target earns the weight; below
 //     it, weight × actual / target (never below 0);
@@ -90,9 +94,9 @@ type Score struct {
 // A row that cannot be assessed (no target, unreadable cells, units that
 // do not compare) is Unknown. printed is the score printed on the form,
 // nil for none.
-func ScoreRow(target Value, a Assessment, weight decimal.Decimal, printed *decimal.Decimal, bands Bands) Score {
+func ScoreRow(target Value, a Assessment, weight decimal.Decimal, printed *decimal.Decimal, bands Bands) RowScore {
 	if a.Status == Unknown {
-		return Score{}
+		return RowScore{}
 	}
 	if a.Quantitative && a.Direction != QualitativeDirection {
 		return ratioScore(a, weight)
@@ -100,35 +104,35 @@ func ScoreRow(target Value, a Assessment, weight decimal.Decimal, printed *decim
 	if target.kind == Deadline && a.Status != PartlyMet {
 		// A date is kept or it is not: there is no band of lateness.
 		if a.Status == Met {
-			return Score{Status: Met, Value: budget.RateFromDecimal(weight)}
+			return RowScore{Status: Met, Value: budget.PointsOf(weight)}
 		}
-		return Score{Status: NotMet, Value: budget.RateFromDecimal(decimal.Zero)}
+		return RowScore{Status: NotMet, Value: budget.PointsOf(decimal.Zero)}
 	}
 	band := bands.For(a.Status)
-	s := Score{Status: a.Status, ByBand: true, Band: band}
+	s := RowScore{Status: a.Status, ByBand: true, Band: band}
 	switch {
 	case printed != nil && band.Contains(*printed, weight):
-		s.Value = budget.RateFromDecimal(*printed)
+		s.Value = budget.PointsOf(*printed)
 	case printed != nil:
 		s.OutOfBand = true
-		s.Value = budget.RateFromDecimal(band.Low.Mul(weight))
+		s.Value = budget.PointsOf(band.Low.Mul(weight))
 	default:
 		s.Estimated = true
-		s.Value = budget.RateFromDecimal(band.Low.Mul(weight))
+		s.Value = budget.PointsOf(band.Low.Mul(weight))
 	}
 	return s
 }
 
-func ratioScore(a Assessment, weight decimal.Decimal) Score {
+func ratioScore(a Assessment, weight decimal.Decimal) RowScore {
 	t, x := a.Target, a.Actual
-	full := Score{Status: Met, Value: budget.RateFromDecimal(weight)}
-	zero := Score{Status: NotMet, Value: budget.RateFromDecimal(decimal.Zero)}
-	part := func(num, den decimal.Decimal) Score {
-		r, err := budget.NewRate(num.Mul(weight), den)
+	full := RowScore{Status: Met, Value: budget.PointsOf(weight)}
+	zero := RowScore{Status: NotMet, Value: budget.PointsOf(decimal.Zero)}
+	part := func(num, den decimal.Decimal) RowScore {
+		r, err := budget.NewPoints(num.Mul(weight), den)
 		if err != nil {
 			return zero
 		}
-		return Score{Status: PartlyMet, Value: r}
+		return RowScore{Status: PartlyMet, Value: r}
 	}
 	if a.Direction == LowerIsBetter {
 		switch {

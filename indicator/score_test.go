@@ -1,6 +1,7 @@
 package indicator_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -83,6 +84,13 @@ func TestScoreIsExactBeforeRounding(t *testing.T) {
 	target, actual = indicator.Parse("≥8次"), indicator.Parse("1次")
 	s = indicator.ScoreRow(target, indicator.Assess(target, actual, 0), decimal.NewFromInt(1), nil, indicator.MOF2020Bands())
 	assert.Equal(t, "0.13", s.Value.Round(2).String(), "0.125 rounds half up")
+}
+
+// A score prints as points: 20 × 85/90 is 18.89 points, not 1888.89%.
+func TestScorePrintsAsPoints(t *testing.T) {
+	target, actual := indicator.Parse("≥90%"), indicator.Parse("85%")
+	s := indicator.ScoreRow(target, indicator.Assess(target, actual, 0), decimal.NewFromInt(20), nil, indicator.MOF2020Bands())
+	assert.Equal(t, "18.89", fmt.Sprint(s.Value))
 }
 
 func TestNegatedActualIsNotMet(t *testing.T) {

@@ -59,8 +59,7 @@ const (
 	// 控制在90万元以内, 低于, 小于.
 	LowerIsBetter
 	// Exact: =100%, or a target written without any operator ("100%"). It
-	// is met by reaching the target and, as SPEC §4 says, scored as
-	// higher-is-better.
+	// is met by reaching the target and scored as higher-is-better.
 	Exact
 	// QualitativeDirection (定性): met or not by the meaning of words, scored
 	// by achievement band rather than by a ratio.
@@ -120,7 +119,7 @@ func (d *Direction) UnmarshalText(b []byte) error {
 }
 
 // Status is the outcome of assessing an actual value against its target.
-// Its names are those of the JSON report (SPEC §6).
+// Its names are those of the JSON report (docs/report.md).
 //
 // The zero Status is Unknown: the row could not be assessed.
 type Status int8
@@ -146,9 +145,6 @@ func (s Status) String() string {
 	}
 	return fmt.Sprintf("Status(%d)", int8(s))
 }
-
-// MarshalText implements encoding.TextMarshaler with the names of String.
-func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Level is a level-one indicator (一级指标) of the project form, the
 // dimension an indicator's weight is counted under (财预〔2020〕10号 sets

@@ -48,7 +48,7 @@ var unitAliases = map[string]string{
 }
 
 // countClass groups units that count the same thing, so they compare
-// without conversion. SPEC §3: 人 and 人次 compare as counts of people.
+// without conversion: 人 and 人次 compare as counts of people.
 // Occasions (次, 场, 场次) compare with each other but not with people.
 var countClass = map[string]string{
 	"人": "人", "人次": "人", "名": "人", "位": "人",
@@ -177,7 +177,7 @@ func scalePrefix(exp int32) string {
 
 // unify expresses a target t in unit tu and an actual a in unit au in one
 // unit, the finer of the two, and returns that unit. A bare number takes
-// the other side's unit (SPEC §3: "50" against "≥50个"). ok is false when
+// the other side's unit ("50" against "≥50个"). ok is false when
 // the units measure different things.
 func unify(t decimal.Decimal, tu string, a decimal.Decimal, au string) (decimal.Decimal, decimal.Decimal, string, bool) {
 	switch {

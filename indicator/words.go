@@ -7,7 +7,7 @@ import (
 // Qualitative words (定性指标).
 //
 // Each word of the vocabulary lies on a scale. Words on the same ordered
-// scale compare by their place on it (SPEC §4: 优秀 > 良好 > 合格 > 不合格;
+// scale compare by their place on it (优秀 > 良好 > 合格 > 不合格;
 // 第一名 > 第二名; 是 meets 是). Words of the achievement scale (达成 /
 // 部分达成 / 未达成, the three bands 财预〔2020〕10号 grades qualitative
 // indicators in) state the outcome themselves and are accepted against any

@@ -193,8 +193,13 @@ func (l *layout) annotate(findings []evaluation.Finding) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%d. %s %s `%s` %s：%s", i+1, symbol(f.Severity), f.Severity, escapeCode(f.Rule), where,
 			escapeText(oneLine(f.Message.Zh)))
-		if f.Expected != "" || f.Actual != "" {
+		switch {
+		case f.Expected != "" && f.Actual != "":
 			fmt.Fprintf(&b, "（应为：%s；实为：%s）", escapeText(oneLine(f.Expected)), escapeText(oneLine(f.Actual)))
+		case f.Expected != "":
+			fmt.Fprintf(&b, "（应为：%s）", escapeText(oneLine(f.Expected)))
+		case f.Actual != "":
+			fmt.Fprintf(&b, "（实为：%s）", escapeText(oneLine(f.Actual)))
 		}
 		l.list = append(l.list, b.String())
 	}

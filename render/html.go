@@ -17,7 +17,7 @@ type Options struct {
 	// for none.
 	Findings []evaluation.Finding
 	// Score, when not nil, adds the chart of score against weight.
-	Score *evaluation.Score
+	Score *evaluation.FormScore
 	// Lang is the language of finding messages; Chinese by default. The
 	// form's own labels are always Chinese, as printed.
 	Lang evaluation.Lang
@@ -151,7 +151,7 @@ func writeForm(b *strings.Builder, f evaluation.Form, opt Options) {
 			fmt.Fprintf(b, "<li id=\"finding-%d\"><span class=\"sev-%s\">%s</span> <span class=\"rule\">%s</span> <span class=\"path\">%s</span> %s",
 				i+1, fd.Severity, fd.Severity, esc(fd.Rule), esc(fd.Path), esc(fd.Message.In(opt.Lang)))
 			if fd.Expected != "" || fd.Actual != "" {
-				fmt.Fprintf(b, "（应为 %s；实为 %s）", esc(fd.Expected), esc(fd.Actual))
+				fmt.Fprintf(b, "（%s）", esc(fd.Values(evaluation.Chinese)))
 			}
 			b.WriteString("</li>\n")
 		}
@@ -190,7 +190,7 @@ func esc(s string) string { return html.EscapeString(s) }
 // writeChart draws score against weight for the execution row and each
 // level-one dimension, as horizontal bars: the outline is the weight, the
 // filled part the score.
-func writeChart(b *strings.Builder, s *evaluation.Score) {
+func writeChart(b *strings.Builder, s *evaluation.FormScore) {
 	type bar struct {
 		name          string
 		weight, score decimal.Decimal
@@ -203,7 +203,7 @@ func writeChart(b *strings.Builder, s *evaluation.Score) {
 		}
 		bars = append(bars, bar{"预算执行", s.Budget.Weight, sc})
 	}
-	for _, l := range s.Levels {
+	for _, l := range s.Dimensions {
 		bars = append(bars, bar{l.Level.String(), l.Weight, l.Score})
 	}
 	if len(bars) == 0 {

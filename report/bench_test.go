@@ -17,11 +17,11 @@ func BenchmarkFormats(b *testing.B) {
 		b.Fatal(err)
 	}
 	rep := evaluation.Evaluate(form, rules.Guangzhou2021Profile())
-	meta := report.Meta{Source: "form.yaml", Profile: rules.Guangzhou2021, Lang: evaluation.Chinese}
+	rep.Source = "form.yaml"
 	b.Run("text", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := report.Text(io.Discard, meta, &rep); err != nil {
+			if err := report.Text(io.Discard, &rep); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -29,7 +29,7 @@ func BenchmarkFormats(b *testing.B) {
 	b.Run("markdown", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := report.Markdown(io.Discard, meta, &rep); err != nil {
+			if err := report.Markdown(io.Discard, &rep); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -37,7 +37,7 @@ func BenchmarkFormats(b *testing.B) {
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := report.JSON(meta, &rep); err != nil {
+			if _, err := report.JSON(&rep); err != nil {
 				b.Fatal(err)
 			}
 		}

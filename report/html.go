@@ -1,13 +1,14 @@
 package report
 
 import (
-	"fmt"
-	"html"
+	"html/template"
 	"io"
-	"strings"
+	"strconv"
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/htmlpage"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
 // HTMLPage writes one standalone page for an analyst over many forms: a
@@ -17,6 +18,8 @@ import (
 // added and only counts are kept, so memory does not grow with the number
 // of forms; the summary is written last and placed first by the
 // stylesheet. No script, no external assets; prints on A4 landscape.
+// The page is built with html/template on the shared frame and styles
+// (internal/htmlpage): every text from a form is escaped by the template.
 type HTMLPage struct {
 	w       io.Writer
 	lang    evaluation.Lang
@@ -43,62 +46,82 @@ var rateBuckets = []struct {
 	{"<60%", budget.MustParsePercent("-1000000%")},
 }
 
-var gradeOrder = []string{"优", "良", "中", "差", "未评分"}
+// The grade buckets: the scheme's grades, then forms scored in part and
+// forms not scored.
+const (
+	gradePartial  = "partial"
+	gradeUnscored = "unscored"
+)
 
-// NewHTMLPage starts a page on w.
+var gradeOrder = []string{"优", "良", "中", "差", gradePartial, gradeUnscored}
+
+var pageTemplates = template.Must(template.New("page").Parse(`
+{{define "open"}}<main>
+<h2>{{.L.Forms}}</h2>
+<table class="forms">
+<thead><tr><th>#</th><th>{{.L.File}}</th><th>{{.L.Name}}</th><th>{{.L.Year}}</th><th>{{.L.Form}}</th><th>{{.L.Rate}}</th><th>{{.L.Score}}</th><th>{{.L.Grade}}</th><th>{{.L.Errors}}</th><th>{{.L.Warnings}}</th><th>{{.L.Info}}</th></tr></thead>
+<tbody>
+{{end}}
+{{define "row"}}<tr id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td>{{if .Findings}}<a href="#form-{{.N}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}</td><td class="num">{{.Year}}</td><td>{{.Kind}}</td><td class="num">{{.Rate}}</td><td class="num">{{.Score}}</td><td>{{.Grade}}</td><td class="num">{{.Counts.Error}}</td><td class="num">{{.Counts.Warning}}</td><td class="num">{{.Counts.Info}}</td></tr>
+{{if .Findings}}<tr class="findings" id="form-{{.N}}"><td></td><td colspan="10"><ul>
+{{range .Findings}}<li><span class="{{.Class}}">{{.Severity}}</span> <code>{{.Rule}}</code> {{if .Cell}}{{.Cell}} {{end}}{{if .Path}}<code>{{.Path}}</code> {{end}}{{.Message}}{{with .Values}} <span class="values">{{.}}</span>{{end}}</li>
+{{end}}</ul></td></tr>
+{{end}}{{end}}
+{{define "invalid"}}<tr class="invalid" id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td colspan="9">{{.Message}}</td></tr>
+{{end}}
+{{define "close"}}</tbody>
+</table>
+</main>
+<section class="summary">
+<h1>{{.L.Title}}</h1>
+<p class="totals">{{.L.Forms}} <b id="total-forms">{{.Forms}}</b>{{.L.Sep}}{{.L.Errors}} <b id="total-errors">{{.Errors}}</b>{{.L.Sep}}{{.L.Warnings}} <b id="total-warnings">{{.Warnings}}</b>{{.L.Sep}}{{.L.Invalid}} <b id="total-invalid">{{.Invalid}}</b></p>
+{{range .Charts}}{{template "chart" .}}{{end}}</section>
+{{end}}
+{{define "chart"}}<figure id="chart-{{.ID}}"><figcaption>{{.Title}}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">{{range .Bars}}<text x="{{.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="14" fill="#3b7dd8"/><text class="count" x="{{.CountX}}" y="{{.TextY}}">{{.Count}}</text>{{end}}</svg></figure>
+{{end}}`))
+
+// pageLabels are the page's words in one language.
+type pageLabels struct {
+	Title, Forms, File, Name, Year, Form, Rate, Score, Grade string
+	Errors, Warnings, Info, Invalid, Sep                     string
+}
+
+func labelsOf(l words) pageLabels {
+	return pageLabels{
+		Title: l.t("预算绩效自评表检查报告", "Budget performance self-evaluation report"),
+		Forms: l.t("各表", "Forms"), File: l.t("文件", "file"), Name: l.t("名称", "name"), Year: l.t("年度", "year"),
+		Form: l.t("表式", "form"), Rate: l.t("完成率/执行率", "execution rate"), Score: l.t("总分", "score"),
+		Grade: l.t("等级", "grade"), Errors: l.t("错误", "errors"), Warnings: l.t("警告", "warnings"),
+		Info: l.t("提示", "info"), Invalid: l.t("无法读取", "invalid inputs"), Sep: l.t("，", ", "),
+	}
+}
+
+// NewHTMLPage starts a page on w, in lang (its html lang attribute
+// included).
 func NewHTMLPage(w io.Writer, lang evaluation.Lang) *HTMLPage {
 	p := &HTMLPage{w: w, lang: lang, grades: map[string]int{}, buckets: make([]int, len(rateBuckets)+1)}
-	l := labeller(lang)
-	p.printf(`<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>%s</title>
-<style>
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt; margin: 16px; display: flex; flex-direction: column; }
-main { order: 2; } section.summary { order: 1; }
-table.forms { border-collapse: collapse; width: 100%%; }
-table.forms th, table.forms td { border: 1px solid #999; padding: 2px 5px; }
-table.forms th { background: #eee; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-tr.findings td { background: #fafafa; font-size: 9pt; }
-tr.invalid td { background: #fde2e1; }
-.error { color: #b3261e; font-weight: 700; } .warning { color: #8a5a00; } .info { color: #1a5fb4; }
-code { font-size: 9pt; }
-figure { display: inline-block; margin: 0 24px 12px 0; vertical-align: top; }
-svg text { font-size: 10px; }
-</style>
-</head>
-<body>
-<main>
-<h2>%s</h2>
-<table class="forms">
-<thead><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>
-<tbody>
-`, l("预算绩效自评表检查报告", "Budget performance self-evaluation report"), l("各表", "Forms"),
-		l("文件", "file"), l("名称", "name"), l("年度", "year"), l("表式", "form"), l("完成率/执行率", "execution rate"),
-		l("总分", "score"), l("等级", "grade"), l("错误", "errors"), l("警告", "warnings"), l("提示", "info"))
+	l := words(lang)
+	p.err = htmlpage.Open(w, htmlpage.Head{Lang: htmlpage.LangTag(string(lang)), Title: labelsOf(l).Title, Class: "report"})
+	p.exec("open", struct{ L pageLabels }{labelsOf(l)})
 	return p
 }
 
-func (p *HTMLPage) printf(format string, args ...any) {
+func (p *HTMLPage) exec(name string, data any) {
 	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
+		p.err = pageTemplates.ExecuteTemplate(p.w, name, data)
 	}
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+type htmlFinding struct {
+	Class, Severity, Rule, Cell, Path, Message, Values string
+}
 
-// Add writes one form's row and its findings.
-func (p *HTMLPage) Add(m Meta, r *evaluation.Report) error {
+// Add writes one form's row and its findings, in the page's language.
+func (p *HTMLPage) Add(r *evaluation.Report) error {
 	p.n++
-	l := labeller(p.lang)
-	rate := r.Figures.CompletionRate
-	if r.Kind == evaluation.Project {
-		rate = r.Figures.ExecutionRate
-	}
-	rateText := l("—", "—")
+	l := words(p.lang)
+	rate := r.Figures.Execution()
+	rateText := "—"
 	if rate != nil {
 		rateText = rate.Format(2)
 		for i, b := range rateBuckets {
@@ -110,62 +133,95 @@ func (p *HTMLPage) Add(m Meta, r *evaluation.Report) error {
 	} else {
 		p.buckets[len(rateBuckets)]++
 	}
-	score, grade := "", "未评分"
-	if r.Score != nil {
-		score, grade = r.Score.Total.StringFixed(max(2, r.Score.Places)), r.Score.Grade
+	score, grade, bucket := "", l.t("未评分", "unscored"), gradeUnscored
+	if sc := r.Score; sc != nil {
+		score = sc.Total.StringFixed(max(2, sc.Places))
+		grade, bucket = sc.Grade, sc.Grade
+		if !sc.Complete {
+			grade, bucket = l.t("不完整", "partial"), gradePartial
+		}
 	}
-	p.grades[grade]++
+	p.grades[bucket]++
 	c := r.Counts()
 	p.errors += c.Error
 	p.warns += c.Warning
 	year := ""
 	if r.Header.Year != 0 {
-		year = fmt.Sprint(r.Header.Year)
+		year = strconv.Itoa(r.Header.Year)
 	}
-	name := esc(r.Header.Name)
-	if len(r.Findings) > 0 {
-		name = fmt.Sprintf(`<a href="#form-%d">%s</a>`, p.n, name)
-	}
-	p.printf(`<tr id="row-%d"><td class="num">%d</td><td><code>%s</code></td><td>%s</td><td class="num">%s</td><td>%s</td><td class="num">%s</td><td class="num">%s</td><td>%s</td><td class="num">%d</td><td class="num">%d</td><td class="num">%d</td></tr>`+"\n",
-		p.n, p.n, esc(m.Source), name, year, esc(l(r.Kind.Label(), string(r.Kind))), rateText, score, esc(grade), c.Error, c.Warning, c.Info)
-	if len(r.Findings) > 0 {
-		p.printf(`<tr class="findings" id="form-%d"><td></td><td colspan="10"><ul>`, p.n)
-		for _, f := range r.Findings {
-			p.printf(`<li><span class="%s">%s</span> <code>%s</code> <code>%s</code> %s</li>`,
-				f.Severity, f.Severity, esc(f.Rule), esc(f.Path), esc(f.Message.In(p.lang)))
+	fs := make([]htmlFinding, len(r.Findings))
+	for i, f := range r.Findings {
+		name, key := cell(l, r.Kind, f.Path)
+		vals := values(l, f)
+		if vals != "" {
+			vals = l.t("（"+vals+"）", "("+vals+")")
 		}
-		p.printf("</ul></td></tr>\n")
+		fs[i] = htmlFinding{Class: f.Severity.String(), Severity: f.Severity.In(p.lang), Rule: f.Rule, Cell: name, Path: key,
+			Message: safetext.Line(f.Message.In(p.lang)), Values: vals}
 	}
+	p.exec("row", struct {
+		N                                            int
+		Source, Name, Year, Kind, Rate, Score, Grade string
+		Counts                                       evaluation.Counts
+		Findings                                     []htmlFinding
+	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs})
 	return p.err
 }
 
-// AddError writes a row for an input that could not be read.
+// AddError writes a row for an input that could not be read, its error
+// in the page's language.
 func (p *HTMLPage) AddError(source string, err error) error {
 	p.n++
 	p.invalid++
-	p.printf(`<tr class="invalid" id="row-%d"><td class="num">%d</td><td><code>%s</code></td><td colspan="9">%s</td></tr>`+"\n",
-		p.n, p.n, esc(source), esc(err.Error()))
+	p.exec("invalid", struct {
+		N               int
+		Source, Message string
+	}{p.n, safetext.Line(source), safetext.Line(Message(err, p.lang))})
 	return p.err
+}
+
+type chartBar struct {
+	Label                          string
+	Count                          int
+	LabelX, X, Y, W, TextY, CountX int
+}
+
+type chart struct {
+	ID, Title     string
+	Width, Height int
+	Bars          []chartBar
 }
 
 // Close writes the summary and charts and ends the page.
 func (p *HTMLPage) Close() error {
-	l := labeller(p.lang)
-	p.printf("</tbody>\n</table>\n</main>\n<section class=\"summary\">\n<h1>%s</h1>\n", l("预算绩效自评表检查报告", "Budget performance self-evaluation report"))
-	p.printf(`<p class="totals">%s <b id="total-forms">%d</b>，%s <b id="total-errors">%d</b>，%s <b id="total-warnings">%d</b>，%s <b id="total-invalid">%d</b></p>`+"\n",
-		l("表", "forms"), p.n, l("错误", "errors"), p.errors, l("警告", "warnings"), p.warns, l("无法读取", "invalid inputs"), p.invalid)
+	l := words(p.lang)
 	grades := make([]bucket, len(gradeOrder))
 	for i, g := range gradeOrder {
-		grades[i] = bucket{g, p.grades[g]}
+		label := g
+		switch g {
+		case gradePartial:
+			label = l.t("不完整", "partial")
+		case gradeUnscored:
+			label = l.t("未评分", "unscored")
+		}
+		grades[i] = bucket{label, p.grades[g]}
 	}
-	p.chart("grades", l("等级分布", "Grades"), grades)
 	rates := make([]bucket, 0, len(rateBuckets)+1)
 	for i, b := range rateBuckets {
 		rates = append(rates, bucket{b.label, p.buckets[i]})
 	}
-	rates = append(rates, bucket{l("无法计算", "undefined"), p.buckets[len(rateBuckets)]})
-	p.chart("rates", l("预算完成率 / 执行率分布", "Execution rates"), rates)
-	p.printf("</section>\n</body>\n</html>\n")
+	rates = append(rates, bucket{l.t("无法计算", "undefined"), p.buckets[len(rateBuckets)]})
+	p.exec("close", struct {
+		L                                pageLabels
+		Forms, Errors, Warnings, Invalid int
+		Charts                           []chart
+	}{labelsOf(l), p.n, p.errors, p.warns, p.invalid, []chart{
+		drawChart("grades", l.t("等级分布", "Grades"), grades),
+		drawChart("rates", l.t("预算完成率 / 执行率分布", "Execution rates"), rates),
+	}})
+	if p.err == nil {
+		p.err = htmlpage.Close(p.w)
+	}
 	return p.err
 }
 
@@ -174,23 +230,19 @@ type bucket struct {
 	count int
 }
 
-// chart draws a bar per bucket. Bar lengths are drawing coordinates; the
-// counts are printed beside them.
-func (p *HTMLPage) chart(id, title string, bs []bucket) {
+// drawChart lays out a bar per bucket. Bar lengths are drawing
+// coordinates; the counts are printed beside them.
+func drawChart(id, title string, bs []bucket) chart {
 	most := 1
 	for _, b := range bs {
 		most = max(most, b.count)
 	}
 	const left, width, rowH = 70, 300, 20
-	h := rowH*len(bs) + 10
-	var s strings.Builder
-	fmt.Fprintf(&s, `<figure id="chart-%s"><figcaption>%s</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">`,
-		id, esc(title), left+width+50, h, left+width+50, h)
+	c := chart{ID: id, Title: title, Width: left + width + 50, Height: rowH*len(bs) + 10}
 	for i, b := range bs {
 		y := 5 + i*rowH
-		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end">%s</text><rect x="%d" y="%d" width="%d" height="14" fill="#3b7dd8"/><text class="count" x="%d" y="%d">%d</text>`,
-			left-5, y+11, esc(b.label), left, y, b.count*width/most, left+b.count*width/most+4, y+11, b.count)
+		w := b.count * width / most
+		c.Bars = append(c.Bars, chartBar{Label: b.label, Count: b.count, LabelX: left - 5, X: left, Y: y, W: w, TextY: y + 11, CountX: left + w + 4})
 	}
-	s.WriteString("</svg></figure>\n")
-	p.printf("%s", s.String())
+	return c
 }

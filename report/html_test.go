@@ -49,13 +49,15 @@ func TestHTMLPage(t *testing.T) {
 	proj, err := evaluation.ReadFile("../examples/project/form.yaml")
 	require.NoError(t, err)
 	d := evaluation.Evaluate(dept, nil)
+	d.Source = "a/tianhe.yaml"
 	d.Findings = []evaluation.Finding{{Rule: "narrative.mismatch", Severity: evaluation.Warning, Path: "overall", Message: evaluation.Text{Zh: "不一致"}}}
 	p := evaluation.Evaluate(proj, nil)
+	p.Source = "b/project.yaml"
 
 	var b strings.Builder
 	page := report.NewHTMLPage(&b, evaluation.Chinese)
-	require.NoError(t, page.Add(report.Meta{Source: "a/tianhe.yaml"}, &d))
-	require.NoError(t, page.Add(report.Meta{Source: "b/project.yaml"}, &p))
+	require.NoError(t, page.Add(&d))
+	require.NoError(t, page.Add(&p))
 	require.NoError(t, page.AddError("c/bad.yaml", errors.New("c/bad.yaml:1:1: malformed")))
 	require.NoError(t, page.Close())
 
@@ -84,4 +86,29 @@ func TestHTMLPage(t *testing.T) {
 	assert.Contains(t, grades, "未评分1")
 	rates := textOf(byID(root, "chart-rates"))
 	assert.Contains(t, rates, "95–100%2", "99.99% and 95.00% both in [95%, 100%)")
+}
+
+func TestHTMLPageEnglishAndEscaped(t *testing.T) {
+	f, err := evaluation.Decode("p.yaml", []byte("kind: project-self-evaluation\nproject: \"<script>alert(1)</script>\"\n"))
+	require.NoError(t, err)
+	r := evaluation.Evaluate(f, nil)
+	r.Source = "x\x1b[2J.yaml"
+	r.Findings = []evaluation.Finding{{Rule: "x.y", Severity: evaluation.Warning, Path: "project", Message: evaluation.Text{Zh: "甲", En: "a <b> c"}, Expected: "≥ 500万元"}}
+	var b strings.Builder
+	page := report.NewHTMLPage(&b, evaluation.English)
+	require.NoError(t, page.Add(&r))
+	require.NoError(t, page.Close())
+	out := b.String()
+	assert.Contains(t, out, `<html lang="en">`)
+	assert.NotContains(t, out, "<script>")
+	assert.Contains(t, out, "&lt;script&gt;")
+	assert.NotContains(t, out, "\x1b")
+	assert.Contains(t, out, "(expected ≥ 500万元)", "no empty actual is printed")
+	root, err := html.Parse(strings.NewReader(out))
+	require.NoError(t, err)
+	text := textOf(root)
+	for _, zh := range []string{"错误", "警告", "提示", "各表", "等级", "无法", "表", "，"} {
+		assert.NotContains(t, text, zh, "an English page has no Chinese frame")
+	}
+	assert.Contains(t, textOf(byID(root, "form-1")), "warning")
 }

@@ -4,170 +4,20 @@ import (
 	"encoding/json"
 	"errors"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 )
 
-// Meta is what a report says about its input beyond the form itself.
-type Meta struct {
-	Source  string          // the input's path as given
-	Profile string          // the rule profile applied
-	Lang    evaluation.Lang // language of messages
-}
-
-type jsonReport struct {
-	Source   string          `json:"source"`
-	Kind     evaluation.Kind `json:"kind"`
-	Name     string          `json:"name"`
-	Year     *int            `json:"year"` // null when the form does not say
-	Unit     string          `json:"unit"`
-	Profile  string          `json:"profile"`
-	Figures  any             `json:"figures"`
-	Score    any             `json:"score"`
-	Findings []jsonFinding   `json:"findings"`
-	Counts   jsonCounts      `json:"counts"`
-}
-
-type departmentFigures struct {
-	Adjustment     *string `json:"adjustment"`
-	CompletionRate *string `json:"completion_rate"`
-	AdjustmentRate *string `json:"adjustment_rate"`
-	TaskFundsTotal *string `json:"task_funds_total"`
-	TaskFundsShare *string `json:"task_funds_share"`
-}
-
-type projectFigures struct {
-	ExecutionRate *string `json:"execution_rate"`
-}
-
-type jsonFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Path     string `json:"path"`
-	Message  string `json:"message"`
-	Expected string `json:"expected,omitempty"`
-	Actual   string `json:"actual,omitempty"`
-}
-
-type jsonCounts struct {
-	Error   int `json:"error"`
-	Warning int `json:"warning"`
-	Info    int `json:"info"`
-}
-
-func yearOf(y int) *int {
-	if y == 0 {
-		return nil
-	}
-	return &y
-}
-
-func amountText(a *budget.Amount) *string {
-	if a == nil {
-		return nil
-	}
-	s := a.String()
-	return &s
-}
-
-func rateText(r *budget.Rate) *string {
-	if r == nil {
-		return nil
-	}
-	s := r.Format(2)
-	return &s
-}
-
-// JSON returns the report as one line of JSON (no trailing newline), in
-// the shape of SPEC §6. An undefined figure (a zero denominator, a missing
-// amount) is null.
-func JSON(m Meta, r *evaluation.Report) ([]byte, error) {
-	out := jsonReport{
-		Source:   m.Source,
-		Kind:     r.Kind,
-		Name:     r.Header.Name,
-		Year:     yearOf(r.Header.Year),
-		Unit:     r.Header.Unit.String(),
-		Profile:  m.Profile,
-		Findings: make([]jsonFinding, 0, len(r.Findings)),
-	}
-	switch r.Kind {
-	case evaluation.Department:
-		out.Figures = departmentFigures{
-			Adjustment:     amountText(r.Figures.Adjustment),
-			CompletionRate: rateText(r.Figures.CompletionRate),
-			AdjustmentRate: rateText(r.Figures.AdjustmentRate),
-			TaskFundsTotal: amountText(r.Figures.TaskFundsTotal),
-			TaskFundsShare: rateText(r.Figures.TaskFundsShare),
-		}
-	default:
-		out.Figures = projectFigures{ExecutionRate: rateText(r.Figures.ExecutionRate)}
-	}
-	if r.Score != nil {
-		out.Score = scoreJSON(r.Score)
-	}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
-			Message: f.Message.In(m.Lang), Expected: f.Expected, Actual: f.Actual,
-		})
-	}
-	c := r.Counts()
-	out.Counts = jsonCounts{Error: c.Error, Warning: c.Warning, Info: c.Info}
-	return marshal(out)
-}
-
-type jsonScore struct {
-	Total      string          `json:"total"`
-	Grade      string          `json:"grade"`
-	Budget     *jsonRow        `json:"budget,omitempty"`
-	Indicators []jsonIndicator `json:"indicators"`
-}
-
-type jsonRow struct {
-	Weight string  `json:"weight"`
-	Score  *string `json:"score"`
-}
-
-type jsonIndicator struct {
-	Path   string  `json:"path"`
-	Name   string  `json:"name"`
-	Weight *string `json:"weight"`
-	Score  *string `json:"score"`
-	Status string  `json:"status"`
-}
-
-// scoreJSON is the score object of SPEC §6. An undefined score (no
-// weight, no target, an undefined execution rate) is null, never 0.
-func scoreJSON(s *evaluation.Score) jsonScore {
-	places := max(2, s.Places)
-	fixed := func(d decimal.Decimal) *string { t := d.StringFixed(places); return &t }
-	out := jsonScore{Total: s.Total.StringFixed(places), Grade: s.Grade, Indicators: []jsonIndicator{}}
-	if b := s.Budget; b != nil {
-		out.Budget = &jsonRow{Weight: b.Weight.String()}
-		if b.Defined {
-			out.Budget.Score = fixed(b.Rounded)
-		}
-	}
-	for _, is := range s.Indicators {
-		ji := jsonIndicator{Path: is.Path, Name: is.Name, Status: is.Status()}
-		if is.Weight != nil {
-			w := is.Weight.String()
-			ji.Weight = &w
-		}
-		if is.Rounded != nil {
-			ji.Score = fixed(*is.Rounded)
-		}
-		out.Indicators = append(out.Indicators, ji)
-	}
-	return out
-}
+// JSON returns the report as one line of JSON, no trailing newline: the
+// report object of docs/report.md. It is the bytes json.Marshal of the
+// report gives (evaluation.Report.MarshalJSON), so a service that
+// marshals its reports writes what the perfeval command prints; calling
+// the method directly spares encoding/json a second pass over them.
+func JSON(r *evaluation.Report) ([]byte, error) { return r.MarshalJSON() }
 
 type jsonError struct {
-	Source string        `json:"source"`
-	Error  jsonErrorBody `json:"error"`
+	Source string          `json:"source"`
+	Error  jsonErrorBody   `json:"error"`
+	Errors []jsonErrorBody `json:"errors,omitempty"`
 }
 
 type jsonErrorBody struct {
@@ -178,28 +28,51 @@ type jsonErrorBody struct {
 }
 
 // ErrorJSON returns the line for an input that could not be read:
-// {"source":…,"error":{"message":…,"line":…,"column":…}}.
-func ErrorJSON(source string, err error) []byte {
-	body := jsonErrorBody{Message: err.Error()}
-	var de *evaluation.DecodeError
-	if errors.As(err, &de) {
-		body = jsonErrorBody{Message: de.Err.Error(), Line: de.Line, Column: de.Column, Path: de.Path}
+// {"source":…,"error":{"message":…,"line":…,"column":…,"path":…}}, the
+// message in lang. A file with several faults (evaluation.DecodeErrors)
+// has the first as "error" and every one under "errors". Messages quote
+// at most a short prefix of the input, so the line stays small whatever
+// the input held.
+func ErrorJSON(source string, err error, lang evaluation.Lang) []byte {
+	out := jsonError{Source: source, Error: jsonErrorBody{Message: message(err, lang)}}
+	if des := evaluation.DecodeErrorsOf(err); len(des) > 0 {
+		for _, de := range des {
+			out.Errors = append(out.Errors, jsonErrorBody{Message: de.Message(lang), Line: de.Line, Column: de.Column, Path: de.Path})
+		}
+		out.Error = out.Errors[0]
+		if len(out.Errors) == 1 {
+			out.Errors = nil
+		}
 	}
-	b, _ := marshal(jsonError{Source: source, Error: body})
+	b, _ := json.Marshal(out) // strings and ints always marshal
 	return b
 }
 
-// marshal encodes without escaping <, > and &, so messages read as written.
-func marshal(v any) ([]byte, error) {
-	var buf jsonBuffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+// message is an error's text in lang, for the JSON error object: a
+// decode error's message without its position (which has fields of its
+// own), any other error as Message gives it.
+func message(err error, lang evaluation.Lang) string {
+	if de := evaluation.DecodeErrorsOf(err); len(de) > 0 {
+		return de[0].Message(lang)
 	}
-	return buf.b[:len(buf.b)-1], nil // drop the encoder's newline
+	return Message(err, lang)
 }
 
-type jsonBuffer struct{ b []byte }
-
-func (j *jsonBuffer) Write(p []byte) (int, error) { j.b = append(j.b, p...); return len(p), nil }
+// Message returns an error as the perfeval command shows it, in lang:
+// an error that has its own translation (a decode error with its
+// position, a rules file's error, an unknown profile) in that language;
+// any other error as its text. Control characters are left to the caller
+// to make visible.
+func Message(err error, lang evaluation.Lang) string {
+	type inLang interface{ In(evaluation.Lang) string }
+	type messager interface{ Message(evaluation.Lang) string }
+	var il inLang
+	if errors.As(err, &il) {
+		return il.In(lang)
+	}
+	var m messager
+	if errors.As(err, &m) {
+		return m.Message(lang)
+	}
+	return err.Error()
+}

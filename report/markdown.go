@@ -6,43 +6,45 @@ import (
 	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
 // Markdown writes the report as a Markdown section a person can paste
-// into a memo: a heading, the figures as a table, then the findings as a
-// table with their rule IDs and cells.
-func Markdown(w io.Writer, m Meta, r *evaluation.Report) error {
-	l := labeller(m.Lang)
+// into a memo, in the report's Lang: a heading, the figures as a table,
+// then the findings as a table in report order with their rule IDs and
+// cells. Text from a form is escaped: it carries no HTML and no Markdown
+// markup of its own into the page, and breaks no table or code span.
+func Markdown(w io.Writer, r *evaluation.Report) error {
+	l := words(r.Lang)
 	var b strings.Builder
-	title := r.Header.Name
-	if title == "" {
-		title = m.Source
+	fmt.Fprintf(&b, "## %s\n\n", mdText(title(l, r)))
+	fmt.Fprintf(&b, "%s%s%s · %s · %s %s\n\n", l.t("表式", "form"), l.t("：", ": "), r.Kind.In(r.Lang),
+		codeSpan(r.Source), l.t("规则", "profile"), codeSpan(r.Profile))
+	if against := linked(l, r, codeSpan); against != "" {
+		fmt.Fprintf(&b, "%s%s%s\n\n", l.t("对照", "Checked against"), l.t("：", ": "), against)
 	}
-	if r.Header.Year != 0 {
-		title = fmt.Sprintf("%s（%d）", title, r.Header.Year)
-	}
-	fmt.Fprintf(&b, "## %s\n\n", mdEscape(title))
-	fmt.Fprintf(&b, "%s · `%s` · %s `%s`\n\n", l("表式", "form")+": "+l(r.Kind.Label(), string(r.Kind)), m.Source, l("规则", "profile"), m.Profile)
-	fmt.Fprintf(&b, "| %s | %s |\n|---|---:|\n", l("指标", "figure"), l("数值", "value"))
+	fmt.Fprintf(&b, "| %s | %s |\n|---|---:|\n", l.t("指标", "figure"), l.t("数值", "value"))
 	for _, f := range figureRows(r) {
-		fmt.Fprintf(&b, "| %s | %s |\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
+		fmt.Fprintf(&b, "| %s | %s |\n", l.t(f.zh, f.en), mdText(f.value(l, r.Header.Unit)))
 	}
 	if sc := r.Score; sc != nil {
-		fmt.Fprintf(&b, "| %s | %s%s%s%s |\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), l("（", " ("), sc.Grade, l("）", ")"))
+		fmt.Fprintf(&b, "| %s | %s |\n", l.t("总分", "total score"), mdText(scoreLine(l, sc)))
 	}
-	c := r.Counts()
-	fmt.Fprintf(&b, "\n%s%d %s%s%d %s%s%d %s\n\n", l("发现：", "Findings: "), c.Error, l("错误", "errors"), l("，", ", "),
-		c.Warning, l("警告", "warnings"), l("，", ", "), c.Info, l("提示", "info"))
+	fmt.Fprintf(&b, "\n%s%s%s\n\n", l.t("发现", "Findings"), l.t("：", ": "), l.counts(r.Counts()))
 	if len(r.Findings) > 0 {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
-			l("级别", "severity"), l("规则", "rule"), l("位置", "cell"), l("说明", "message"), l("应为", "expected"), l("实为", "actual"))
-		for _, sev := range []evaluation.Severity{evaluation.Error, evaluation.Warning, evaluation.Info} {
-			for _, f := range r.Findings {
-				if f.Severity == sev {
-					fmt.Fprintf(&b, "| %s | `%s` | `%s` | %s | %s | %s |\n", sev, f.Rule, f.Path,
-						mdEscape(f.Message.In(m.Lang)), mdEscape(f.Expected), mdEscape(f.Actual))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
+			l.t("级别", "severity"), l.t("规则", "rule"), l.t("位置", "cell"), l.t("说明", "message"), l.t("应为 / 实为", "expected / actual"))
+		for _, f := range r.Findings {
+			name, key := cell(l, r.Kind, f.Path)
+			where := mdText(name)
+			if key != "" {
+				if where != "" {
+					where += " "
 				}
+				where += codeSpan(key)
 			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", f.Severity.In(r.Lang), codeSpan(f.Rule), where,
+				mdText(f.Message.In(r.Lang)), mdText(values(l, f)))
 		}
 		b.WriteByte('\n')
 	}
@@ -50,48 +52,37 @@ func Markdown(w io.Writer, m Meta, r *evaluation.Report) error {
 	return err
 }
 
-// mdEscape keeps a cell's text from breaking the table.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+// mdText makes text safe as Markdown inline text, in a table cell or a
+// heading: one line, control characters visible, HTML characters as
+// entities (so <script> shows as text and runs nowhere), and Markdown's
+// own punctuation escaped so it shows as written.
+func mdText(s string) string { return mdEscaper.Replace(safetext.Line(s)) }
 
-// mdEscaper is built once: a strings.Replacer is safe for concurrent use,
-// and building one for every cell was most of what a Markdown report cost.
-var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "")
+// mdEscaper is built once: a strings.Replacer is safe for concurrent use.
+var mdEscaper = strings.NewReplacer(
+	"&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
+	"[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`,
+)
 
-func labeller(lang evaluation.Lang) func(zh, en string) string {
-	return func(zh, en string) string {
-		if lang == evaluation.English {
-			return en
-		}
-		return zh
-	}
-}
-
-type figureRow struct {
-	zh, en string
-	text   *string
-	amount bool
-}
-
-func (f figureRow) value(lang evaluation.Lang, unit string) string {
-	if f.text == nil {
-		return labeller(lang)("—（无法计算）", "— (undefined)")
-	}
-	if f.amount {
-		return *f.text + " " + unit
-	}
-	return *f.text
-}
-
-// figureRows lists the figures of the report's form kind, in form order.
-func figureRows(r *evaluation.Report) []figureRow {
-	if r.Kind == evaluation.Department {
-		return []figureRow{
-			{"年度预算调整数", "adjustment", amountText(r.Figures.Adjustment), true},
-			{"预算完成率", "completion rate", rateText(r.Figures.CompletionRate), false},
-			{"预算调整率", "adjustment rate", rateText(r.Figures.AdjustmentRate), false},
-			{"任务涉及资金合计", "task funds total", amountText(r.Figures.TaskFundsTotal), true},
-			{"任务资金占实际支出", "task funds share", rateText(r.Figures.TaskFundsShare), false},
+// codeSpan writes s as a Markdown code span that s cannot end early: its
+// fence is one backtick longer than the longest run of backticks in s,
+// padded with a space where s begins or ends with one. A | is escaped so
+// that a table cell holding the span stays one cell.
+func codeSpan(s string) string {
+	s = strings.ReplaceAll(safetext.Line(s), "|", `\|`)
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
 		}
 	}
-	return []figureRow{{"执行率", "execution rate", rateText(r.Figures.ExecutionRate), false}}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }

@@ -1,53 +1,63 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
-// Text writes the report for a person at a terminal: the form's name and
-// figures, then its findings grouped by severity, errors first.
-func Text(w io.Writer, m Meta, r *evaluation.Report) error {
-	l := labeller(m.Lang)
+// Text writes the report for a person at a terminal, in the report's
+// Lang: the form's name and figures, its score, then its findings in
+// report order (errors first), each with the cell it points at by name
+// and by key path. Every text from the form is shown on one line with its
+// control characters made visible, so a form cannot repaint a terminal
+// or forge a line of the report.
+func Text(w io.Writer, r *evaluation.Report) error {
+	l := words(r.Lang)
+	colon := l.t("：", ": ")
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", m.Source)
-	year := ""
-	if r.Header.Year != 0 {
-		year = fmt.Sprintf(" %d", r.Header.Year)
+	b.Grow(256 + 192*len(r.Findings))
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "  %s%s · %s · %s %s\n", r.Header.Name, year, l(r.Kind.Label(), string(r.Kind)), l("规则", "profile"), m.Profile)
+	line(safetext.Line(r.Source))
+	line("  ", title(l, r), " · ", r.Kind.In(r.Lang), " · ", l.t("规则", "profile"), " ", safetext.Line(r.Profile))
+	if against := linked(l, r, safetext.Line); against != "" {
+		line("  ", l.t("对照", "checked against"), colon, against)
+	}
 	for _, f := range figureRows(r) {
-		fmt.Fprintf(&b, "  %s: %s\n", l(f.zh, f.en), f.value(m.Lang, r.Header.Unit.String()))
+		line("  ", l.t(f.zh, f.en), colon, f.value(l, r.Header.Unit))
 	}
 	if sc := r.Score; sc != nil {
-		fmt.Fprintf(&b, "  %s: %s (%s, %s)\n", l("总分", "total score"), sc.Total.StringFixed(max(2, sc.Places)), sc.Grade, sc.Scheme)
+		line("  ", l.t("总分", "total score"), colon, scoreLine(l, sc))
 	}
-	c := r.Counts()
-	fmt.Fprintf(&b, "  %s: %d %s, %d %s, %d %s\n", l("发现", "findings"),
-		c.Error, l("错误", "errors"), c.Warning, l("警告", "warnings"), c.Info, l("提示", "info"))
-	for _, sev := range []evaluation.Severity{evaluation.Error, evaluation.Warning, evaluation.Info} {
-		for _, f := range r.Findings {
-			if f.Severity != sev {
-				continue
-			}
-			path := f.Path
-			if path == "" {
-				path = "-"
-			}
-			fmt.Fprintf(&b, "  %-7s %s  %s\n          %s\n", sev, f.Rule, path, f.Message.In(m.Lang))
-			var vals []string
-			if f.Expected != "" {
-				vals = append(vals, l("应为 ", "expected ")+f.Expected)
-			}
-			if f.Actual != "" {
-				vals = append(vals, l("实为 ", "actual ")+f.Actual)
-			}
-			if len(vals) > 0 {
-				fmt.Fprintf(&b, "          %s\n", strings.Join(vals, " · "))
-			}
+	line("  ", l.t("发现", "findings"), colon, l.counts(r.Counts()))
+	for _, f := range r.Findings {
+		name, key := cell(l, r.Kind, f.Path)
+		b.WriteString("  ")
+		b.WriteString(f.Severity.In(r.Lang))
+		b.WriteString("  ")
+		b.WriteString(safetext.Line(f.Rule))
+		b.WriteString("  ")
+		switch {
+		case name == "":
+			b.WriteString(key)
+		case key == "":
+			b.WriteString(name)
+		default:
+			b.WriteString(name)
+			b.WriteString(l.t("（", " ("))
+			b.WriteString(key)
+			b.WriteString(l.t("）", ")"))
+		}
+		line("\n      ", safetext.Line(f.Message.In(r.Lang)))
+		if f.Expected != "" || f.Actual != "" {
+			line("      ", values(l, f))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

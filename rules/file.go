@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
 // MaxRulesFileSize bounds a rules file; a real one is a few hundred bytes.
@@ -25,19 +26,33 @@ type FileError struct {
 	Column int
 	Key    string // "params.key_project_threshold", "disable[1]"
 	Err    error
+	// Msg says what is wrong in both languages; when empty, Err's text
+	// is used.
+	Msg evaluation.Text
 }
 
-func (e *FileError) Error() string {
+func (e *FileError) Error() string { return e.In(evaluation.English) }
+
+// In returns the error, positioned, in lang.
+func (e *FileError) In(lang evaluation.Lang) string {
 	key := ""
 	if e.Key != "" {
 		key = e.Key + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%v", e.File, e.Line, e.Column, key, e.Err)
+	msg := e.Msg.In(lang)
+	if msg == "" {
+		msg = e.Err.Error()
+	}
+	return fmt.Sprintf("%s:%d:%d: %s%s", e.File, e.Line, e.Column, key, msg)
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-// ReadFile reads a rules file (SPEC §5):
+// ErrNotRegular: a rules file that is not a regular file (a FIFO, a
+// device, a folder): reading it could block or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ReadFile reads a rules file (docs/rules-files.md):
 //
 //	extends: guangzhou-2021
 //	params:
@@ -48,9 +63,19 @@ func (e *FileError) Unwrap() error { return e.Err }
 //	  narrative.mismatch: error
 //
 // The set it describes is the profile named by extends with the changes
-// applied. An unknown key, profile, rule ID or parameter is refused,
-// naming it.
+// applied. An unknown key, profile, rule ID or parameter, a parameter
+// outside its bounds, and a second YAML document are refused, naming the
+// key and its line. Only a regular file is read: a FIFO or a device is
+// refused before it is opened.
 func ReadFile(path string) (Set, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return Set{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return Set{}, &FileError{File: path, Line: 1, Column: 1, Err: ErrNotRegular,
+			Msg: text("不是普通文件（管道、设备或文件夹），不予读取", "not a regular file (a pipe, a device or a folder); not read")}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return Set{}, err
@@ -67,37 +92,58 @@ func ReadFile(path string) (Set, error) {
 // resolves the name after extends; pass Profile for the built-in
 // profiles, or a function of your own that also knows a vendor's.
 func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set, error) {
-	fail := func(n *yaml.Node, key string, format string, args ...any) (Set, error) {
+	fail := func(n *yaml.Node, key string, msg evaluation.Text, cause error) (Set, error) {
 		line, col := 1, 1
 		if n != nil {
 			line, col = n.Line, n.Column
 		}
-		return Set{}, &FileError{File: name, Line: line, Column: col, Key: key, Err: fmt.Errorf(format, args...)}
+		if cause == nil {
+			cause = errors.New(msg.En)
+		}
+		return Set{}, &FileError{File: name, Line: line, Column: col, Key: key, Err: cause, Msg: msg}
 	}
 	if len(data) > MaxRulesFileSize {
-		return fail(nil, "", "larger than %d bytes", MaxRulesFileSize)
+		return fail(nil, "", text(fmt.Sprintf("文件超过 %d 字节", MaxRulesFileSize), fmt.Sprintf("larger than %d bytes", MaxRulesFileSize)), nil)
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return fail(nil, "", "empty rules file")
+			return fail(nil, "", text("规则文件为空", "empty rules file"), nil)
 		}
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
 		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 			_, msg, _ = strings.Cut(msg, ": ")
 		}
-		return Set{}, &FileError{File: name, Line: line, Column: 1, Err: errors.New(msg)}
+		msg = safetext.Clip(msg)
+		return Set{}, &FileError{File: name, Line: line, Column: 1, Err: errors.New(msg),
+			Msg: text("不是合法的 YAML", msg)}
+	}
+	// One file, one set: a second document (after ---) would be ignored
+	// by a reader that stops at the first, so it is refused.
+	var second yaml.Node
+	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
+		line := 1
+		if err == nil {
+			line = max(1, second.Line-1)
+			if len(second.Content) > 0 {
+				line = second.Content[0].Line
+			}
+		}
+		return Set{}, &FileError{File: name, Line: line, Column: 1, Err: errors.New("more than one YAML document"),
+			Msg: text("文件含有多个 YAML 文档（---）；一个规则文件只描述一套规则", "more than one YAML document (---); a rules file describes one set")}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return fail(root, "", "a rules file is a mapping with extends, params, disable and severity")
+		return fail(root, "", text("规则文件应为含 extends、params、disable、severity 的映射",
+			"a rules file is a mapping with extends, params, disable and severity"), nil)
 	}
 	var extends, params, disable, severity *yaml.Node
 	if k, dup := duplicateKey(root); dup {
-		return fail(k, k.Value, "given twice")
+		return fail(k, safetext.Clip(k.Value), given2, nil)
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -111,14 +157,15 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		case "severity":
 			severity = v
 		default:
-			return fail(k, k.Value, "unknown key%s; want extends, params, disable or severity",
-				suggest(k.Value, []string{"extends", "params", "disable", "severity"}))
+			hint := suggest(k.Value, []string{"extends", "params", "disable", "severity"})
+			return fail(k, safetext.Clip(k.Value), text("没有这个键"+zhHint(hint)+"；应为 extends、params、disable 或 severity",
+				"unknown key"+hint+"; want extends, params, disable or severity"), nil)
 		}
 	}
 	base := National
 	if extends != nil {
 		if extends.Kind != yaml.ScalarNode {
-			return fail(extends, "extends", "want a profile name")
+			return fail(extends, "extends", text("应为规则配置名称", "want a profile name"), nil)
 		}
 		base = extends.Value
 	}
@@ -127,23 +174,30 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 	}
 	set, err := lookup(base)
 	if err != nil {
-		return fail(extends, "extends", "%v", strings.TrimPrefix(err.Error(), "rules: "))
+		return fail(extends, "extends", messageOf(err), err)
 	}
 	set.name = base + "+" + filepath.Base(name)
 	if params != nil {
 		if params.Kind != yaml.MappingNode {
-			return fail(params, "params", "want a mapping of parameter names to values")
+			return fail(params, "params", text("应为参数名到取值的映射", "want a mapping of parameter names to values"), nil)
 		}
 		if k, dup := duplicateKey(params); dup {
-			return fail(k, "params."+k.Value, "given twice")
+			return fail(k, "params."+safetext.Clip(k.Value), given2, nil)
 		}
 		for i := 0; i+1 < len(params.Content); i += 2 {
 			k, v := params.Content[i], params.Content[i+1]
-			if v.Kind != yaml.ScalarNode {
-				return fail(v, "params."+k.Value, "want a single value")
+			key := "params." + safetext.Clip(k.Value)
+			value, ok := paramText(v)
+			if !ok {
+				return fail(v, key, text("应为单个值、列表或映射", "want a single value, a list or a mapping"), nil)
 			}
-			if set, err = set.WithParam(k.Value, v.Value); err != nil {
-				return fail(k, "params."+k.Value, "%v", strings.TrimPrefix(err.Error(), "rules: "))
+			if set, err = set.WithParam(k.Value, value); err != nil {
+				node := k
+				var re *RangeError
+				if errors.As(err, &re) {
+					node = v
+				}
+				return fail(node, key, messageOf(err), err)
 			}
 		}
 	}
@@ -152,33 +206,103 @@ func ParseFile(name string, data []byte, lookup func(string) (Set, error)) (Set,
 		if disable.Kind == yaml.ScalarNode {
 			items = []*yaml.Node{disable}
 		} else if disable.Kind != yaml.SequenceNode {
-			return fail(disable, "disable", "want a list of rule IDs")
+			return fail(disable, "disable", text("应为规则编号的列表", "want a list of rule IDs"), nil)
 		}
 		for i, item := range items {
+			if item.Kind != yaml.ScalarNode {
+				return fail(item, fmt.Sprintf("disable[%d]", i), text("应为规则编号", "want a rule ID"), nil)
+			}
 			if set, err = set.Without(item.Value); err != nil {
-				return fail(item, fmt.Sprintf("disable[%d]", i), "%v", strings.TrimPrefix(err.Error(), "rules: "))
+				return fail(item, fmt.Sprintf("disable[%d]", i), messageOf(err), err)
 			}
 		}
 	}
 	if severity != nil {
 		if severity.Kind != yaml.MappingNode {
-			return fail(severity, "severity", "want a mapping of rule IDs to info, warning or error")
+			return fail(severity, "severity", text("应为规则编号到 info、warning 或 error 的映射",
+				"want a mapping of rule IDs to info, warning or error"), nil)
 		}
 		if k, dup := duplicateKey(severity); dup {
-			return fail(k, "severity."+k.Value, "given twice")
+			return fail(k, "severity."+safetext.Clip(k.Value), given2, nil)
 		}
 		for i := 0; i+1 < len(severity.Content); i += 2 {
 			k, v := severity.Content[i], severity.Content[i+1]
+			key := "severity." + safetext.Clip(k.Value)
 			sev, err := evaluation.ParseSeverity(v.Value)
-			if err != nil {
-				return fail(v, "severity."+k.Value, "%q: want info, warning or error", v.Value)
+			if err != nil || v.Kind != yaml.ScalarNode {
+				q := safetext.Quote(v.Value)
+				return fail(v, key, text(q+" 不是级别；应为 info、warning 或 error", q+": want info, warning or error"), err)
 			}
 			if set, err = set.WithSeverity(k.Value, sev); err != nil {
-				return fail(k, "severity."+k.Value, "%v", strings.TrimPrefix(err.Error(), "rules: "))
+				return fail(k, key, messageOf(err), err)
 			}
 		}
 	}
 	return set, nil
+}
+
+var given2 = text("重复给出", "given twice")
+
+// zhHint turns a "; did you mean …?" hint into Chinese.
+func zhHint(hint string) string {
+	if hint == "" {
+		return ""
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(hint, "; did you mean "), "?")
+	return "；是否应为 " + name + "？"
+}
+
+// messageOf is an error of this package as a message in both languages.
+func messageOf(err error) evaluation.Text {
+	type messager interface {
+		Message(evaluation.Lang) string
+	}
+	var m messager
+	if errors.As(err, &m) {
+		return text(m.Message(evaluation.Chinese), m.Message(evaluation.English))
+	}
+	var se *SetError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	en := strings.TrimPrefix(err.Error(), "rules: ")
+	return text(en, en)
+}
+
+// paramText returns a parameter's value as text: a scalar as written, a
+// mapping of scalars (a schedule, {4: 25%, 6: 40%}) or a list of them
+// (words, [新增项目, 延续项目]) in flow form for the parameter's parser to
+// read.
+func paramText(v *yaml.Node) (string, bool) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return v.Value, true
+	case yaml.SequenceNode:
+		items := make([]string, 0, len(v.Content))
+		for _, x := range v.Content {
+			if x.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			items = append(items, x.Value)
+		}
+		return "[" + strings.Join(items, ", ") + "]", true
+	case yaml.MappingNode:
+		var b strings.Builder
+		b.WriteByte('{')
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, x := v.Content[i], v.Content[i+1]
+			if k.Kind != yaml.ScalarNode || x.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(k.Value + ": " + x.Value)
+		}
+		b.WriteByte('}')
+		return b.String(), true
+	}
+	return "", false
 }
 
 // duplicateKey returns the second occurrence of a key given twice in a

@@ -5,13 +5,19 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
 // The funds rules check the 部门资金情况 / 项目资金 block against the
-// formulas of SPEC §2. Printed figures are checked at the precision they
-// were printed with: a printed 100% agrees with 99.99%.
+// formulas of docs/scoring.md ("Figures"). Printed figures are checked at
+// the precision they were printed with: a printed 100% agrees with 99.99%.
 
 func text(zh, en string) evaluation.Text { return evaluation.Text{Zh: zh, En: en} }
+
+// short is a text of the form as a message quotes it: at most a short
+// prefix, its control characters made visible, so that a finding stays
+// one bounded line whatever the form holds.
+func short(s string) string { return safetext.Clip(s) }
 
 // fundsOf returns the funds block of either form.
 func fundsOf(s *evaluation.Subject) budget.Funds {
@@ -69,7 +75,7 @@ func checkRate(c *Context, path, zh, en string, printed *budget.Rate, computed *
 		want, printed.String())
 }
 
-var rateTolerance = Param{Name: "rate_tolerance", Kind: NumberParam, Default: "0",
+var rateTolerance = Param{Name: "rate_tolerance", Kind: NumberParam, Default: "0", Min: "0", Max: "100",
 	Doc: text("核对填报比率时允许的误差（百分点）", "tolerance, in percentage points, when checking printed rates")}
 
 var fundsCompletionRate = New(Info{
@@ -198,17 +204,23 @@ var fundsOverspend = New(Info{
 var fundsLowExecution = New(Info{
 	ID: "funds.low-execution", Severity: evaluation.Warning,
 	Title: text("预算完成率 / 执行率低于 min_execution_rate", "completion / execution rate below min_execution_rate"),
-	Params: []Param{{Name: "min_execution_rate", Kind: RateParam, Default: "90%",
+	Params: []Param{{Name: "min_execution_rate", Kind: RateParam, Default: "90%", Min: "0%", Max: "100%",
 		Doc: text("预算完成率（执行率）的下限", "the lowest acceptable completion (execution) rate")}},
 }, func(c *Context) {
-	rate, zh, en := c.Figures.CompletionRate, "预算完成率", "completion rate"
+	// A year's execution, on the self-evaluations; a monitoring form's
+	// rate to date is monitoring.behind-schedule's.
+	if c.Department() == nil && c.Project() == nil {
+		return
+	}
+	rate, zh, en := c.Figures.Execution(), "预算完成率", "completion rate"
 	if c.Project() != nil {
-		rate, zh, en = c.Figures.ExecutionRate, "执行率", "execution rate"
+		zh, en = "执行率", "execution rate"
 	}
 	limit := c.Params().Rate("min_execution_rate")
 	// Compared as shown (two decimals): 89.999% is 90.00%, and a finding
-	// must not say "90.00% is below 90%".
-	if rate == nil || budget.RateFromDecimal(rate.Round(4)).Cmp(limit) >= 0 {
+	// must not say "90.00% is below 90%". A custom rule comparing with
+	// Rate.AtLeast agrees with this one.
+	if rate == nil || rate.AtLeast(limit) {
 		return
 	}
 	c.Report("funds.actual_expenditure",
@@ -219,12 +231,12 @@ var fundsLowExecution = New(Info{
 var fundsLargeAdjustment = New(Info{
 	ID: "funds.large-adjustment", Severity: evaluation.Warning,
 	Title: text("预算调整率高于 max_adjustment_rate", "adjustment rate above max_adjustment_rate"),
-	Params: []Param{{Name: "max_adjustment_rate", Kind: RateParam, Default: "30%",
+	Params: []Param{{Name: "max_adjustment_rate", Kind: RateParam, Default: "30%", Min: "0%",
 		Doc: text("预算调整率的上限", "the highest acceptable adjustment rate")}},
 }, func(c *Context) {
 	rate := c.Figures.AdjustmentRate
 	limit := c.Params().Rate("max_adjustment_rate")
-	if rate == nil || budget.RateFromDecimal(rate.Round(4)).Cmp(limit) <= 0 {
+	if rate == nil || rate.AtMost(limit) {
 		return
 	}
 	c.Report("funds.adjustment",
@@ -265,7 +277,7 @@ var tasksNoIndicators = New(Info{
 
 func taskName(t evaluation.Task, i int) string {
 	if t.Name != "" {
-		return "“" + t.Name + "”"
+		return "“" + short(t.Name) + "”"
 	}
 	return fmt.Sprintf("任务%d", i+1)
 }

@@ -25,7 +25,7 @@ var keyProjectsThreshold = New(Info{
 	ID: "key-projects.threshold", Severity: evaluation.Warning,
 	Title: text("重点项目预算低于 key_project_threshold 且非自选；未填预算时为提示",
 		"a key project's budget is below key_project_threshold and it is not self_selected; info where no budget is stated"),
-	Params: []Param{{Name: "key_project_threshold", Kind: AmountParam, Default: "500",
+	Params: []Param{{Name: "key_project_threshold", Kind: AmountParam, Default: "500", Min: "0",
 		Doc: text("重点项目的预算金额下限（万元）", "the smallest budget of a key project, in 万元")}},
 }, func(c *Context) {
 	// The Guangzhou form's note 2: 重点项目是指预算金额500万元以上项目；如果部门
@@ -41,13 +41,13 @@ var keyProjectsThreshold = New(Info{
 		switch {
 		case k.Budget == nil && !k.SelfSelected:
 			c.ReportAt(evaluation.Info, fmt.Sprintf("key_projects[%d].budget", i),
-				text(fmt.Sprintf("重点项目“%s”未填预算金额，无法确认其达到 %s", name, shown),
-					fmt.Sprintf("key project %q states no budget, so it cannot be confirmed to reach %s", name, shown)),
+				text(fmt.Sprintf("重点项目“%s”未填预算金额，无法确认其达到 %s", short(name), shown),
+					fmt.Sprintf("key project %q states no budget, so it cannot be confirmed to reach %s", short(name), shown)),
 				"≥ "+shown, "")
 		case k.Budget != nil && !k.SelfSelected && k.Budget.Cmp(limit) < 0:
 			c.Report(fmt.Sprintf("key_projects[%d].budget", i),
-				text(fmt.Sprintf("重点项目“%s”预算 %s 低于 %s，且未标注为自选重点项目", name, k.Budget.Format(), shown),
-					fmt.Sprintf("key project %q has a budget of %s, below %s, and is not marked self_selected", name, k.Budget.Format(), shown)),
+				text(fmt.Sprintf("重点项目“%s”预算 %s 低于 %s，且未标注为自选重点项目", short(name), k.Budget.Format(), shown),
+					fmt.Sprintf("key project %q has a budget of %s, below %s, and is not marked self_selected", short(name), k.Budget.Format(), shown)),
 				"≥ "+shown, k.Budget.Format())
 		}
 	}
@@ -78,12 +78,13 @@ var indicatorsNoTarget = New(Info{
 			fmt.Sprintf("none of the %d indicators states a target, so none can be assessed", missing)), "", "")
 		return
 	}
-	for _, r := range c.Indicators {
+	for i := range c.Indicators {
+		r := &c.Indicators[i]
 		if r.Target.Kind() != indicator.Empty {
 			continue
 		}
-		c.Report(r.Path+".target", text(fmt.Sprintf("指标“%s”未填指标值，无法评估", r.Indicator.Name),
-			fmt.Sprintf("indicator %q has no target, so it cannot be assessed", r.Indicator.Name)), "", "")
+		c.Report(r.Path+".target", text(fmt.Sprintf("指标“%s”未填指标值，无法评估", short(r.Indicator.Name)),
+			fmt.Sprintf("indicator %q has no target, so it cannot be assessed", short(r.Indicator.Name))), "", "")
 	}
 })
 
@@ -97,18 +98,18 @@ var indicatorsUnparsed = New(Info{
 			v   indicator.Value
 		}{{"target", r.Target}, {"actual", r.Actual}} {
 			if cell.key == "actual" && cell.v.Kind() == indicator.Empty && r.Target.Kind() != indicator.Empty {
-				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”未填完成值，无法评估", r.Indicator.Name),
-					fmt.Sprintf("indicator %q states no actual value, so it cannot be assessed", r.Indicator.Name)), r.Target.Raw(), "")
+				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”未填完成值，无法评估", short(r.Indicator.Name)),
+					fmt.Sprintf("indicator %q states no actual value, so it cannot be assessed", short(r.Indicator.Name))), short(r.Target.Raw()), "")
 			}
 			if cell.key == "actual" && r.Assessment.Status == indicator.Unknown && cell.v.Kind() != indicator.Unparsed &&
 				cell.v.Kind() != indicator.Empty && errors.Is(r.Assessment.Reason, indicator.ErrUnparsed) {
-				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”的完成值“%s”无法判断是否达到指标值“%s”", r.Indicator.Name, cell.v.Raw(), r.Target.Raw()),
-					fmt.Sprintf("indicator %q: actual %q does not say whether the target %q is met", r.Indicator.Name, cell.v.Raw(), r.Target.Raw())),
+				c.Report(r.Path+".actual", text(fmt.Sprintf("指标“%s”的完成值“%s”无法判断是否达到指标值“%s”", short(r.Indicator.Name), short(cell.v.Raw()), short(r.Target.Raw())),
+					fmt.Sprintf("indicator %q: actual %q does not say whether the target %q is met", short(r.Indicator.Name), short(cell.v.Raw()), short(r.Target.Raw()))),
 					r.Target.Raw(), cell.v.Raw())
 			}
 			if cell.v.Kind() == indicator.Unparsed {
-				c.Report(r.Path+"."+cell.key, text(fmt.Sprintf("指标“%s”的“%s”无法解读", r.Indicator.Name, cell.v.Raw()),
-					fmt.Sprintf("indicator %q: %q cannot be interpreted", r.Indicator.Name, cell.v.Raw())), "", cell.v.Raw())
+				c.Report(r.Path+"."+cell.key, text(fmt.Sprintf("指标“%s”的“%s”无法解读", short(r.Indicator.Name), short(cell.v.Raw())),
+					fmt.Sprintf("indicator %q: %q cannot be interpreted", short(r.Indicator.Name), short(cell.v.Raw()))), "", short(cell.v.Raw()))
 			}
 		}
 	}
@@ -121,8 +122,8 @@ var indicatorsUnitMismatch = New(Info{
 	for _, r := range c.Indicators {
 		if errors.Is(r.Assessment.Reason, indicator.ErrUnitMismatch) {
 			c.Report(r.Path+".actual",
-				text(fmt.Sprintf("指标“%s”的完成值“%s”与指标值“%s”单位不同，无法比较", r.Indicator.Name, r.Actual.Raw(), r.Target.Raw()),
-					fmt.Sprintf("indicator %q: actual %q and target %q are in units that cannot be compared", r.Indicator.Name, r.Actual.Raw(), r.Target.Raw())),
+				text(fmt.Sprintf("指标“%s”的完成值“%s”与指标值“%s”单位不同，无法比较", short(r.Indicator.Name), short(r.Actual.Raw()), short(r.Target.Raw())),
+					fmt.Sprintf("indicator %q: actual %q and target %q are in units that cannot be compared", short(r.Indicator.Name), short(r.Actual.Raw()), short(r.Target.Raw()))),
 				r.Target.Raw(), r.Actual.Raw())
 		}
 	}
@@ -145,8 +146,8 @@ var indicatorsNotMet = New(Info{
 			zh, en = "部分达成", "partly met"
 		}
 		c.Report(r.Path+".actual",
-			text(fmt.Sprintf("指标“%s”%s：完成值 %s，指标值 %s", r.Indicator.Name, zh, r.Actual.Raw(), r.Target.Raw()),
-				fmt.Sprintf("indicator %q %s: actual %s against target %s", r.Indicator.Name, en, r.Actual.Raw(), r.Target.Raw())),
+			text(fmt.Sprintf("指标“%s”%s：完成值 %s，指标值 %s", short(r.Indicator.Name), zh, short(r.Actual.Raw()), short(r.Target.Raw())),
+				fmt.Sprintf("indicator %q %s: actual %s against target %s", short(r.Indicator.Name), en, short(r.Actual.Raw()), short(r.Target.Raw()))),
 			r.Target.Raw(), r.Actual.Raw())
 	}
 })
@@ -155,7 +156,7 @@ var indicatorsOverachieved = New(Info{
 	ID: "indicators.overachieved", Severity: evaluation.Info,
 	Title: text("完成值超出指标值 overachievement_ratio 以上：指标值是否偏低（财预〔2020〕10号）",
 		"an actual beats its target by more than overachievement_ratio: was the target set too low? (财预〔2020〕10号)"),
-	Params: []Param{{Name: "overachievement_ratio", Kind: RateParam, Default: "50%",
+	Params: []Param{{Name: "overachievement_ratio", Kind: RateParam, Default: "50%", Min: "0%",
 		Doc: text("超额完成的比例阈值", "how far beyond its target an actual must be to be flagged")}},
 }, func(c *Context) {
 	ratio := c.Params().Rate("overachievement_ratio")
@@ -177,8 +178,8 @@ var indicatorsOverachieved = New(Info{
 			continue
 		}
 		c.Report(r.Path+".actual",
-			text(fmt.Sprintf("指标“%s”完成值 %s 超出指标值 %s 达 %s，请核实指标值是否设定偏低", r.Indicator.Name, r.Actual.Raw(), r.Target.Raw(), over),
-				fmt.Sprintf("indicator %q: actual %s beats target %s by %s; was the target set too low?", r.Indicator.Name, r.Actual.Raw(), r.Target.Raw(), over)),
+			text(fmt.Sprintf("指标“%s”完成值 %s 超出指标值 %s 达 %s，请核实指标值是否设定偏低", short(r.Indicator.Name), short(r.Actual.Raw()), short(r.Target.Raw()), over),
+				fmt.Sprintf("indicator %q: actual %s beats target %s by %s; was the target set too low?", short(r.Indicator.Name), short(r.Actual.Raw()), short(r.Target.Raw()), over)),
 			r.Target.Raw(), r.Actual.Raw())
 	}
 })
@@ -190,23 +191,27 @@ var indicatorsDeviationMissing = New(Info{
 	for _, r := range c.Indicators {
 		if missed(r) && strings.TrimSpace(r.Indicator.Deviation) == "" {
 			c.Report(r.Path+".deviation",
-				text(fmt.Sprintf("指标“%s”未完全达成，须填写偏差原因分析及改进措施", r.Indicator.Name),
-					fmt.Sprintf("indicator %q misses its target; the deviation analysis is empty", r.Indicator.Name)), "", "")
+				text(fmt.Sprintf("指标“%s”未完全达成，须填写偏差原因分析及改进措施", short(r.Indicator.Name)),
+					fmt.Sprintf("indicator %q misses its target; the deviation analysis is empty", short(r.Indicator.Name))), "", "")
 		}
 	}
 })
 
 var indicatorsDimensions = New(Info{
 	ID: "indicators.dimensions", Severity: evaluation.Error,
-	Title: text("项目支出绩效自评表缺少产出、效益或满意度指标", "a project form lacks one of 产出指标 / 效益指标 / 满意度指标"),
+	Title: text("绩效指标表缺少产出、效益或满意度指标", "a form's 绩效指标 table lacks one of 产出指标 / 效益指标 / 满意度指标"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil {
+	// The project form's table, and the national department layout's
+	// (top-level indicators); a Guangzhou department form's 关键指标 are
+	// per task and name no dimension.
+	if d := c.Department(); c.Project() == nil && (d == nil || len(d.Indicators) == 0) {
 		return
 	}
 	seen := map[indicator.Level]bool{}
 	for _, r := range c.Indicators {
-		seen[r.Level] = true
+		if r.Owner.Kind == evaluation.OwnerTable {
+			seen[r.Level] = true
+		}
 	}
 	for _, l := range []indicator.Level{indicator.Output, indicator.Effect, indicator.Satisfaction} {
 		if !seen[l] {

@@ -13,6 +13,9 @@ var narrativeMismatch = New(Info{
 	Title: text("文字部分对同一事项所述数字与指标不一致（如表中120人次，文中102人）",
 		"a narrative section states a different figure for the same subject as an indicator (the table says 120人次, the text 102人)"),
 }, func(c *Context) {
+	if cycleNarrative(c) {
+		return
+	}
 	// The cells a figure of the text is compared in. Their key paths are
 	// made for a mismatch only (every form passes here, a mismatch is
 	// rare): sections carry the paths that need no building, and

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -12,22 +13,23 @@ import (
 	"github.com/perfeval/perfeval/internal/exact"
 )
 
-// The score rules check the scores printed on a project form against the
-// scheme (财预〔2020〕10号 by default; see evaluation.Scheme). A printed
-// score is checked at the precision it was printed with, within the
-// scheme's tolerance.
+// The score rules check the scores printed on a form against the scheme
+// (财预〔2020〕10号 by default; see evaluation.Scheme and docs/scoring.md).
+// A printed score is checked at the precision it was printed with, within
+// the scheme's tolerance.
 
 func fixed(d decimal.Decimal, places int32) string { return d.StringFixed(max(2, places)) }
 
 var scoreBudget = New(Info{
 	ID: "score.budget", Severity: evaluation.Error,
-	Title: text("填报的预算执行率得分与计算值（分值 × min(执行率, 100%)）不符", "printed execution score ≠ weight × min(B/A, 1)"),
+	Title: text("填报的预算执行率得分与计算值（分值 × 执行率，执行率超过100%按100%计）不符", "printed execution score ≠ weight × min(B/A, 1)"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || p.Funds.Reported.Score == nil || c.Score == nil || c.Score.Budget == nil {
+	if c.Score == nil || c.Score.Budget == nil || c.Score.Budget.Printed == nil {
 		return
 	}
-	printed, row := *p.Funds.Reported.Score, c.Score.Budget
+	row := c.Score.Budget
+	printed := *row.Printed
+	rate := c.Figures.Execution()
 	if !row.Defined {
 		c.Report("funds.reported.score",
 			text(fmt.Sprintf("执行率无法计算（全年预算数为零或未填），表中却填报得分 %s", printed),
@@ -40,8 +42,8 @@ var scoreBudget = New(Info{
 	}
 	want := fixed(row.Rounded, c.Scheme.Places)
 	c.Report("funds.reported.score",
-		text(fmt.Sprintf("预算执行率得分应为 %s × min(%s, 100%%) = %s，表中填报 %s", row.Weight, c.Figures.ExecutionRate, want, printed),
-			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, c.Figures.ExecutionRate, want, printed)),
+		text(fmt.Sprintf("预算执行率得分应为 %s × %s = %s（执行率超过100%%按100%%计），表中填报 %s", row.Weight, rate.Min(budget.One()), want, printed),
+			fmt.Sprintf("the execution score should be %s × min(%s, 100%%) = %s; the form prints %s", row.Weight, rate, want, printed)),
 		want, printed.String())
 })
 
@@ -67,14 +69,14 @@ var scoreIndicator = New(Info{
 			}
 			band := fmt.Sprintf("[%s, %s%s", low, high, closing)
 			c.Report(is.Path+".score",
-				text(fmt.Sprintf("指标“%s”%s，得分应在 %s 之间，表中填报 %s", is.Name, statusZh(is.Row.Status), band, printed),
-					fmt.Sprintf("indicator %q is %s, so its score lies in %s; the form prints %s", is.Name, is.Row.Status, band, printed)),
+				text(fmt.Sprintf("指标“%s”%s，得分应在 %s 之间，表中填报 %s", short(is.Name), statusZh(is.Row.Status), band, printed),
+					fmt.Sprintf("indicator %q is %s, so its score lies in %s; the form prints %s", short(is.Name), is.Row.Status, band, printed)),
 				band, printed.String())
 		case !is.Row.ByBand && !c.Scheme.Agrees(is.Row.Value, printed):
 			want := fixed(*is.Rounded, c.Scheme.Places)
 			c.Report(is.Path+".score",
-				text(fmt.Sprintf("指标“%s”得分应为 %s，表中填报 %s", is.Name, want, printed),
-					fmt.Sprintf("indicator %q should score %s; the form prints %s", is.Name, want, printed)),
+				text(fmt.Sprintf("指标“%s”得分应为 %s，表中填报 %s", short(is.Name), want, printed),
+					fmt.Sprintf("indicator %q should score %s; the form prints %s", short(is.Name), want, printed)),
 				want, printed.String())
 		}
 	}
@@ -101,8 +103,8 @@ var scoreEstimated = New(Info{
 		if is.Row.Estimated && is.Rounded != nil {
 			v := fixed(*is.Rounded, c.Scheme.Places)
 			c.Report(is.Path+".score",
-				text(fmt.Sprintf("定性指标“%s”%s，未填得分，按档次下限计 %s 分", is.Name, statusZh(is.Row.Status), v),
-					fmt.Sprintf("qualitative indicator %q is %s and prints no score; its band's lower bound, %s, is used", is.Name, is.Row.Status, v)),
+				text(fmt.Sprintf("定性指标“%s”%s，未填得分，按档次下限计 %s 分", short(is.Name), statusZh(is.Row.Status), v),
+					fmt.Sprintf("qualitative indicator %q is %s and prints no score; its band's lower bound, %s, is used", short(is.Name), is.Row.Status, v)),
 				v, "")
 		}
 	}
@@ -117,7 +119,7 @@ var scoreEstimated = New(Info{
 func formTotal(c *Context) decimal.Decimal {
 	total := decimal.Zero
 	if b := c.Score.Budget; b != nil {
-		printed := c.Project().Funds.Reported.Score
+		printed := b.Printed
 		switch {
 		case printed != nil && (!b.Defined || c.Scheme.Agrees(b.Exact, *printed)):
 			total = exact.Add(total, *printed)
@@ -145,13 +147,14 @@ var scoreTotal = New(Info{
 	ID: "score.total", Severity: evaluation.Error,
 	Title: text("填报的总分 ≠ 各项得分之和", "printed total ≠ Σ scores"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || p.Reported.TotalScore == nil || c.Score == nil {
+	// A partial total (a weighted row could not be scored) is not
+	// checked: score.unscored says why it is partial.
+	if c.Score == nil || c.Score.PrintedTotal == nil || !c.Score.Complete {
 		return
 	}
-	printed := *p.Reported.TotalScore
+	printed := *c.Score.PrintedTotal
 	total := formTotal(c)
-	if c.Scheme.Agrees(budget.RateFromDecimal(total), printed) {
+	if c.Scheme.Agrees(budget.PointsOf(total), printed) {
 		return
 	}
 	want := fixed(total, c.Scheme.Places)
@@ -168,11 +171,10 @@ var scoreGrade = New(Info{
 	ID: "score.grade", Severity: evaluation.Error,
 	Title: text("填报的评价等级与总分对应的等级不符", "printed grade ≠ grade of the total"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || strings.TrimSpace(p.Reported.Grade) == "" || c.Score == nil {
+	if c.Score == nil || strings.TrimSpace(c.Score.PrintedGrade) == "" || !c.Score.Complete {
 		return
 	}
-	printed := strings.TrimSpace(p.Reported.Grade)
+	printed := strings.TrimSpace(c.Score.PrintedGrade)
 	name := printed
 	if n, ok := gradeNames[printed]; ok {
 		name = n
@@ -190,21 +192,71 @@ var scoreGrade = New(Info{
 		grade, printed)
 })
 
+var scoreUnscored = New(Info{
+	ID: "score.unscored", Severity: evaluation.Warning,
+	Title: text("有分值的行无法计分（指标值或完成值无法解读、预算数未填），总分不完整",
+		"a weighted row cannot be scored (a target or actual that cannot be read, no budget): the total is partial"),
+}, func(c *Context) {
+	if c.Score == nil {
+		return
+	}
+	if b := c.Score.Budget; b != nil && !b.Defined && b.Weight.IsPositive() {
+		c.Report("funds.weight",
+			text(fmt.Sprintf("执行率无法计算（预算数为零或未填），分值 %s 无法计分，总分不完整", b.Weight),
+				fmt.Sprintf("the execution rate is undefined (no budget), so its weight of %s cannot be scored; the total is partial", b.Weight)),
+			"", "")
+	}
+	for _, is := range c.Score.Indicators {
+		if !is.Unscored() {
+			continue
+		}
+		cell, whyZh, whyEn := unscoredCell(c, is)
+		c.Report(is.Path+cell,
+			text(fmt.Sprintf("指标“%s”分值 %s 无法计分（%s），总分不完整", short(is.Name), is.Weight, whyZh),
+				fmt.Sprintf("indicator %q weighs %s but cannot be scored (%s); the total is partial", short(is.Name), is.Weight, whyEn)),
+			"", "")
+	}
+})
+
+// unscoredCell is the cell that keeps a row from being scored, and why.
+func unscoredCell(c *Context, is evaluation.IndicatorScore) (cell, zh, en string) {
+	switch {
+	case errors.Is(is.Reason, indicator.ErrNoTarget):
+		return ".target", "未填指标值", "no target"
+	case errors.Is(is.Reason, indicator.ErrNoActual):
+		return ".actual", "未填完成值", "no actual value"
+	case errors.Is(is.Reason, indicator.ErrUnitMismatch):
+		return ".actual", "指标值与完成值单位无法比较", "target and actual units cannot be compared"
+	}
+	for _, r := range c.Indicators {
+		if r.Path != is.Path {
+			continue
+		}
+		if r.Target.Kind() == indicator.Unparsed {
+			return ".target", "指标值无法解读", "the target cannot be read"
+		}
+		if r.Actual.Kind() == indicator.Unparsed {
+			return ".actual", "完成值无法解读", "the actual value cannot be read"
+		}
+	}
+	return ".actual", "完成值未说明是否达到指标值", "the actual does not say whether the target is met"
+}
+
 var scoreWeights = New(Info{
 	ID: "score.weights", Severity: evaluation.Warning,
 	Title: text("分值与评分方案不一致（预算执行率10、产出50、效益30、满意度10）", "weights differ from the scheme's (execution 10, 产出 50, 效益 30, 满意度 10)"),
 }, func(c *Context) {
-	p := c.Project()
-	if p == nil || c.Score == nil {
+	if c.Score == nil {
 		return
 	}
-	if w := p.Funds.Weight; w != nil && !w.Equal(c.Scheme.BudgetWeight) {
+	if b := c.Score.Budget; b != nil && b.WeightPrinted && !b.Weight.Equal(c.Scheme.BudgetWeight) {
+		w := b.Weight
 		c.Report("funds.weight",
 			text(fmt.Sprintf("预算执行率分值为 %s，评分方案为 %s", w, c.Scheme.BudgetWeight),
 				fmt.Sprintf("the execution row weighs %s; the scheme gives %s", w, c.Scheme.BudgetWeight)),
 			c.Scheme.BudgetWeight.String(), w.String())
 	}
-	for _, ls := range c.Score.Levels {
+	for _, ls := range c.Score.Dimensions {
 		want, _ := c.Scheme.LevelWeight(ls.Level)
 		if ls.Weight.Equal(want) {
 			continue

@@ -1,12 +1,15 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/safetext"
 	suggestpkg "github.com/perfeval/perfeval/internal/suggest"
 )
 
@@ -22,6 +25,7 @@ type Set struct {
 	rules    []entry // in catalogue order, then in the order added
 	disabled map[string]bool
 	params   map[string]value
+	decls    map[string]Param   // the declaration of each parameter, for its bounds
 	scheme   *evaluation.Scheme // nil: evaluation.MOF2020
 }
 
@@ -51,17 +55,32 @@ func (s Set) WithScheme(scheme evaluation.Scheme) Set {
 	return c
 }
 
-// Name returns the name of the profile the set was built from.
+// Name returns the set's name: the profile's ("guangzhou-2021"), the
+// name given with Named, or the name of the set it was made from with
+// what was added ("guangzhou-2021+city.task-indicators",
+// "guangzhou-2021+rules.yaml"). Reports record it as their profile.
 func (s Set) Name() string { return s.name }
+
+// Named returns the set under a name of its own: a vendor's profile
+// ("shenzhen-2024") built from a built-in one.
+func (s Set) Named(name string) Set {
+	c := s
+	c.name = name
+	return c
+}
 
 // clone returns a deep copy that can be changed without touching s.
 func (s Set) clone() Set {
-	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: map[string]bool{}, params: map[string]value{}, scheme: s.scheme}
-	for k, v := range s.disabled {
-		c.disabled[k] = v
+	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: maps.Clone(s.disabled),
+		params: maps.Clone(s.params), decls: maps.Clone(s.decls), scheme: s.scheme}
+	if c.disabled == nil {
+		c.disabled = map[string]bool{}
 	}
-	for k, v := range s.params {
-		c.params[k] = v
+	if c.params == nil {
+		c.params = map[string]value{}
+	}
+	if c.decls == nil {
+		c.decls = map[string]Param{}
 	}
 	return c
 }
@@ -79,8 +98,15 @@ func (s Set) index(id string) int {
 // ID the set already has, or whose parameter clashes with a parameter of
 // the same name and another kind, or whose defaults do not parse, is
 // refused.
+//
+// The set it returns is no longer the profile it came from, so its name
+// says what was added: "guangzhou-2021+city.task-indicators" (Named gives
+// it a name of its own).
 func (s Set) With(rules ...Rule) (Set, error) {
 	c := s.clone()
+	if s.name != "" && len(s.rules) > 0 && len(rules) > 0 {
+		c.name = derivedName(s.name, rules)
+	}
 	for _, r := range rules {
 		info := r.Info()
 		if info.ID == "" || strings.ContainsAny(info.ID, " \t\n") {
@@ -96,15 +122,29 @@ func (s Set) With(rules ...Rule) (Set, error) {
 				}
 				continue
 			}
-			v, err := parseValue(p.Kind, p.Default)
+			v, err := p.check(p.Default)
 			if err != nil {
 				return s, fmt.Errorf("rules: rule %q: default of %q: %w", info.ID, p.Name, err)
 			}
 			c.params[p.Name] = v
+			c.decls[p.Name] = p
 		}
 		c.rules = append(c.rules, entry{rule: r, info: info, severity: info.Severity})
 	}
 	return c, nil
+}
+
+// derivedName is the name of a set with rules added to a named one: the
+// IDs added, up to three, else their number.
+func derivedName(base string, rules []Rule) string {
+	if len(rules) > 3 {
+		return fmt.Sprintf("%s+%d rules", base, len(rules))
+	}
+	ids := make([]string, len(rules))
+	for i, r := range rules {
+		ids[i] = r.Info().ID
+	}
+	return base + "+" + strings.Join(ids, "+")
 }
 
 // MustWith is With for sets built in code from known rules; it panics on
@@ -131,7 +171,7 @@ func (s Set) Without(ids ...string) (Set, error) {
 			}
 		}
 		if !matched {
-			return s, fmt.Errorf("rules: no rule %q in the set%s", id, suggest(id, c.ids()))
+			return s, noRule(id, c.ids())
 		}
 	}
 	return c, nil
@@ -141,7 +181,7 @@ func (s Set) Without(ids ...string) (Set, error) {
 func (s Set) WithSeverity(id string, sev evaluation.Severity) (Set, error) {
 	i := s.index(id)
 	if i < 0 {
-		return s, fmt.Errorf("rules: no rule %q in the set%s", id, suggest(id, s.ids()))
+		return s, noRule(id, s.ids())
 	}
 	c := s.clone()
 	c.rules[i].severity = sev
@@ -150,16 +190,23 @@ func (s Set) WithSeverity(id string, sev evaluation.Severity) (Set, error) {
 
 // WithParam returns the set with a parameter set to a value written as in
 // a rules file ("1000" for an amount in 万元, "85%" for a rate). A name no
-// rule of the set reads, or a value that does not parse as its kind, is
-// refused.
-func (s Set) WithParam(name, text string) (Set, error) {
+// rule of the set reads, a value that does not parse as its kind, or one
+// outside the parameter's bounds (a *RangeError) is refused.
+func (s Set) WithParam(name, value string) (Set, error) {
 	old, ok := s.params[name]
 	if !ok {
-		return s, fmt.Errorf("rules: no rule of the set reads a parameter %q%s", name, suggest(name, s.paramNames()))
+		q, hint := safetext.Quote(name), suggest(name, s.paramNames())
+		return s, &SetError{Msg: text("规则集中没有规则读取参数 "+q+zhHint(hint), "no rule of the set reads a parameter "+q+hint)}
 	}
-	v, err := parseValue(old.kind, text)
+	v, err := s.decls[name].check(value)
+	var re *RangeError
+	if errors.As(err, &re) {
+		return s, err
+	}
 	if err != nil {
-		return s, fmt.Errorf("rules: parameter %q is a %s: %w", name, old.kind, err)
+		q := safetext.Quote(name)
+		return s, &SetError{Err: err, Msg: text(fmt.Sprintf("参数 %s 的值应为%s：%s", q, kindZh(old.kind), kindHintZh(old.kind)),
+			fmt.Sprintf("parameter %s is a %s: %v", q, old.kind, err))}
 	}
 	c := s.clone()
 	c.params[name] = v
@@ -237,6 +284,46 @@ func runRule(r Rule, c *Context) {
 		}
 	}()
 	r.Check(c)
+}
+
+// SetError is a change to a set that cannot be made: a rule ID or a
+// parameter the set does not have, a value of the wrong kind. Msg says
+// so in both languages.
+type SetError struct {
+	Msg evaluation.Text
+	Err error // the cause, if any (a *budget.NumberError)
+}
+
+func (e *SetError) Error() string { return "rules: " + e.Msg.En }
+
+func (e *SetError) Unwrap() error { return e.Err }
+
+// Message returns what is wrong in lang.
+func (e *SetError) Message(lang evaluation.Lang) string { return e.Msg.In(lang) }
+
+func noRule(id string, known []string) error {
+	q, hint := safetext.Quote(id), suggest(id, known)
+	return &SetError{Msg: text("规则集中没有规则 "+q+zhHint(hint), "no rule "+q+" in the set"+hint)}
+}
+
+func kindZh(k ParamKind) string {
+	switch k {
+	case AmountParam:
+		return "金额"
+	case RateParam:
+		return "百分比"
+	}
+	return "数值"
+}
+
+func kindHintZh(k ParamKind) string {
+	switch k {
+	case AmountParam:
+		return "以万元计，如 500"
+	case RateParam:
+		return "写明百分号，如 90%"
+	}
+	return "如 3"
 }
 
 // suggest names the closest of known to name, for error messages.

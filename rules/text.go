@@ -11,8 +11,8 @@ import (
 
 var textMissing = New(Info{
 	ID: "text.missing", Severity: evaluation.Error,
-	Title: text("必填内容为空：部门名称、年度、目标、部门整体绩效、存在问题、改进措施（部门表）；项目名称、主管部门（项目表）",
-		"a required text is empty: department, year, goals, overall, problems, improvements (department form); project, department (project form)"),
+	Title: text("必填内容为空：部门名称、年度、目标，有主要任务时的部门整体绩效、存在问题、改进措施（部门表）；项目名称、主管部门、预期目标（项目表）",
+		"a required text is empty: department, year, goals, and with main tasks overall, problems, improvements (department form); project, department, expected goals (project form)"),
 }, func(c *Context) {
 	empty := func(path, zh, en string, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -29,12 +29,22 @@ var textMissing = New(Info{
 			c.Report("goals.expected", text("部门整体支出的预期目标未填写", "the expected goals are empty"), "", "")
 		}
 		empty("goals.achieved", "部门整体支出的目标完成情况", "the goals' achievement", f.Goals.Achieved)
-		empty("overall", "部门整体绩效", "the overall performance", f.Overall)
-		empty("problems", "存在问题", "the problems", f.Problems)
-		empty("improvements", "改进措施或下一步计划", "the improvements", f.Improvements)
+		// 部门整体绩效, 存在问题 and 改进措施 are cells of the Guangzhou
+		// layout, which has 主要任务; the national layout has none of them,
+		// so a form without tasks is not told they are empty.
+		if len(f.Tasks) > 0 {
+			empty("overall", "部门整体绩效", "the overall performance", f.Overall)
+			empty("problems", "存在问题", "the problems", f.Problems)
+			empty("improvements", "改进措施或下一步计划", "the improvements", f.Improvements)
+		}
 	case *evaluation.ProjectForm:
 		empty("project", "项目名称", "the project name", f.Project)
 		empty("department", "主管部门", "the department", f.Department)
+		if len(f.Goals.Expected) == 0 || strings.TrimSpace(strings.Join(f.Goals.Expected, "")) == "" {
+			c.Report("goals.expected", text("年度总体目标的预期目标未填写", "the expected goal is empty"), "", "")
+		}
+	default:
+		cycleTextMissing(c, empty)
 	}
 })
 

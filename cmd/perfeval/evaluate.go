@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 	"sync/atomic"
 
 	"github.com/perfeval/perfeval/batch"
@@ -29,38 +24,31 @@ type evalOptions struct {
 	fixed *rules.Set
 }
 
-// checkerFor returns the rule set a form is evaluated under.
+// checkerFor returns the rule set a form is evaluated under: the fixed
+// one, else the form's own profile's (rules.ForForm), an unknown profile
+// being an error positioned at the form's profile: key.
 func (o evalOptions) checkerFor(path string, f evaluation.Form) (rules.Set, error) {
 	if o.fixed != nil {
 		return *o.fixed, nil
 	}
-	name := f.Header().Profile
-	if name == "" {
-		name = rules.National
-	}
-	set, ok := builtins[name]
-	if !ok {
-		// Point at the profile: key, as a decode error would.
-		de := &evaluation.DecodeError{File: path, Line: 1, Column: 1, Path: "profile",
-			Err: fmt.Errorf("%w: %w", evaluation.ErrValue, &rules.UnknownProfileError{Name: name})}
-		if data, err := evaluation.ReadBytes(path); err == nil {
-			if line, col, ok := evaluation.PositionOf(path, data, "profile"); ok {
-				de.Line, de.Column = line, col
-			}
-		}
-		return rules.Set{}, de
+	set, err := rules.ForForm(f)
+	if err != nil {
+		return rules.Set{}, batch.AtKey(path, nil, err)
 	}
 	return set, nil
 }
 
-// builtins are the built-in profiles, built once: sets are immutable
-// values, shared by every worker.
-var builtins = map[string]rules.Set{
-	rules.National:      rules.NationalProfile(),
-	rules.Guangzhou2021: rules.Guangzhou2021Profile(),
+// batchOptions are the library's options for the command's run.
+func (o evalOptions) batchOptions(stdin io.Reader) batch.Options {
+	opt := batch.Options{Lang: o.lang, Stdin: stdin, CheckerFor: batch.ByProfile}
+	if o.fixed != nil {
+		set := *o.fixed
+		opt.CheckerFor, opt.Checker = nil, set
+	}
+	return opt
 }
 
-func evaluate(args []string, stdout, stderr io.Writer) int {
+func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var opt evalOptions
@@ -76,163 +64,200 @@ func evaluate(args []string, stdout, stderr io.Writer) int {
 	switch opt.format {
 	case "text", "json", "markdown", "html":
 	default:
-		fmt.Fprintf(stderr, "perfeval evaluate: -format %q: want text, json, markdown or html\n", opt.format)
+		diag(stderr, "perfeval evaluate: -format %s: want text, json, markdown or html", quote(opt.format))
 		return exitUsage
 	}
 	if opt.lang, ok = parseLang(lang, stderr); !ok {
 		return exitUsage
 	}
-	set, code := resolveSet(profile, rulesFile, stderr)
+	if len(args) == 0 {
+		diag(stderr, "perfeval evaluate: no PATH given")
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	if code := checkStdinOnce(args, stderr); code != exitOK {
+		return code
+	}
+	set, code := resolveSetIn(profile, rulesFile, opt.lang, stderr)
 	if code != exitOK {
 		return code
 	}
 	if profile != "" || rulesFile != "" {
 		opt.fixed = &set
 	}
-	if len(args) == 0 {
-		fmt.Fprintf(stderr, "perfeval evaluate: no PATH given\n%s", usage)
-		return exitUsage
-	}
-	files := newFormFiles(args)
 
-	out := bufio.NewWriterSize(stdout, 64<<10)
-	defer out.Flush()
+	out := newOutput(stdout)
 	status := exitOK
 	invalid := false
 	var page *report.HTMLPage
 	if opt.format == "html" {
 		page = report.NewHTMLPage(out, opt.lang)
 	}
+	files := newFormFiles(args)
 	long := len(args) > 1 || hasFolder(args)
-	progress := newProgress(stderr, long, files.total)
+	progress := newProgress(stderr, long, files.total, opt.lang)
 	if progress.active() {
 		files.countAhead()
 	}
 	// Files go to the workers 16 at a time (batch.MapChunked): the number
 	// of files is not known until the folders are walked, and 16 forms are
-	// a couple of milliseconds of work.
+	// a couple of milliseconds of work. Each worker also writes its form's
+	// report, so the writer here only copies bytes in order.
 	chunk := 1
 	if long {
 		chunk = 16
 	}
-	results := batch.MapChunked(context.Background(), files.all, runtime.GOMAXPROCS(0), chunk, func(_ context.Context, in input) result {
-		if in.err != nil {
-			return result{path: in.path, err: in.err}
-		}
-		return evaluateFile(in.path, opt)
+	bopt := opt.batchOptions(stdin)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// A first pass links the forms of one project-year: a monitoring form
+	// or a self-evaluation is checked against its declaration wherever it
+	// lies among the inputs. Only the earlier stages' summaries are kept;
+	// a run with none of them costs one plain read of each file.
+	bopt.Links, _ = batch.Link(ctx, formPaths(args), batch.Options{Chunk: 16})
+	results := batch.MapChunked(ctx, files.all, runtime.GOMAXPROCS(0), chunk, func(_ context.Context, in batch.Input) result {
+		return formatResult(bopt.Evaluate(in), opt)
 	})
 	for r := range results {
 		progress.add(r)
 		if r.err != nil {
 			invalid = true
 			progress.clear()
-			fmt.Fprintf(stderr, "perfeval: %v\n", r.err)
+			diagErr(stderr, r.err, opt.lang)
 			switch opt.format {
 			case "json":
-				out.Write(report.ErrorJSON(r.path, r.err))
-				out.WriteByte('\n')
+				out.Write(report.ErrorJSON(r.path, r.err, opt.lang))
+				out.Write([]byte{'\n'})
 			case "html":
 				_ = page.AddError(r.path, r.err)
 			}
-			continue
+		} else {
+			if page != nil {
+				_ = page.Add(r.report)
+			}
+			out.Write(r.output)
+			if r.errors && status == exitOK {
+				status = exitFinding
+			}
 		}
-		if page != nil {
-			_ = page.Add(r.meta, r.report)
-		}
-		out.Write(r.output)
-		if r.errors && status == exitOK {
-			status = exitFinding
+		if out.failed() {
+			break // every report after this one would be lost too
 		}
 	}
 	progress.done()
 	if page != nil {
-		if err := page.Close(); err != nil {
-			fmt.Fprintf(stderr, "perfeval: %v\n", err)
-		}
+		_ = page.Close()
 	}
 	if invalid {
 		status = exitInput
 	}
-	return status
+	return out.finish(stderr, status)
 }
 
-// result is one input's evaluation, rendered, so the worker does the
-// formatting and the writer only copies bytes in order.
+// result is one input's evaluation, its report written, so the worker
+// does the formatting and the writer only copies bytes in order.
 type result struct {
 	path   string
 	output []byte
-	report *evaluation.Report // kept for formats written by the emitter (html)
-	meta   report.Meta
+	report *evaluation.Report // kept for the format written by the emitter (html)
 	counts evaluation.Counts
 	errors bool
 	err    error
 }
 
-func evaluateFile(path string, opt evalOptions) result {
-	form, err := evaluation.ReadFile(path)
-	if err != nil {
-		return result{path: path, err: err}
+func formatResult(br batch.Result, opt evalOptions) result {
+	if br.Err != nil {
+		return result{path: br.Name, err: br.Err}
 	}
-	set, err := opt.checkerFor(path, form)
-	if err != nil {
-		return result{path: path, err: err}
-	}
-	rep := evaluation.Evaluate(form, set)
-	meta := report.Meta{Source: path, Profile: set.Name(), Lang: opt.lang}
+	rep := br.Report
+	counts := rep.Counts()
+	res := result{path: br.Name, counts: counts, errors: counts.Error > 0}
 	var b bytes.Buffer // its bytes become the output, uncopied
+	var err error
 	switch opt.format {
 	case "html":
-		return result{path: path, report: &rep, meta: meta, counts: rep.Counts(), errors: rep.HasErrors()}
+		res.report = &rep
+		return res
 	case "json":
-		line, err := report.JSON(meta, &rep)
-		if err != nil {
-			return result{path: path, err: err}
+		var line []byte
+		if line, err = report.JSON(&rep); err == nil {
+			res.output = append(line, '\n')
+			return res
 		}
-		counts := rep.Counts()
-		return result{path: path, output: append(line, '\n'), counts: counts, errors: counts.Error > 0}
 	case "markdown":
 		b.Grow(4 << 10)
-		if err := report.Markdown(&b, meta, &rep); err != nil {
-			return result{path: path, err: err}
-		}
+		err = report.Markdown(&b, &rep)
 	default:
 		b.Grow(2 << 10) // a form's text report is about 1.5 KB
-		if err := report.Text(&b, meta, &rep); err != nil {
-			return result{path: path, err: err}
+		err = report.Text(&b, &rep)
+	}
+	if err != nil {
+		return result{path: br.Name, err: err}
+	}
+	res.output = b.Bytes()
+	return res
+}
+
+// diagErr reports an input's error on standard error: each fault of a
+// form on a line of its own, in lang.
+func diagErr(stderr io.Writer, err error, lang evaluation.Lang) {
+	if des := evaluation.DecodeErrorsOf(err); len(des) > 1 {
+		for _, de := range des {
+			diag(stderr, "perfeval: %s", de.In(lang))
+		}
+		return
+	}
+	diag(stderr, "perfeval: %s", report.Message(err, lang))
+}
+
+// checkStdinOnce refuses "-" given more than once: standard input holds
+// one form.
+func checkStdinOnce(paths []string, stderr io.Writer) int {
+	n := 0
+	for _, p := range paths {
+		if p == batch.Stdin {
+			n++
 		}
 	}
-	counts := rep.Counts()
-	return result{path: path, output: b.Bytes(), counts: counts, errors: counts.Error > 0}
+	if n > 1 {
+		diag(stderr, "perfeval: - (standard input) given %d times; it holds one form", n)
+		return exitUsage
+	}
+	return exitOK
 }
 
 func parseLang(lang string, stderr io.Writer) (evaluation.Lang, bool) {
-	switch lang {
-	case "zh", "en":
-		return evaluation.Lang(lang), true
+	l, err := evaluation.ParseLang(lang)
+	if err != nil {
+		diag(stderr, "perfeval: -lang %s: want zh or en", quote(lang))
+		return "", false
 	}
-	fmt.Fprintf(stderr, "perfeval: -lang %q: want zh or en\n", lang)
-	return "", false
+	return l, true
 }
 
 // resolveSet returns the set named by -profile or read from -rules (the
-// national profile when neither is given), or a non-zero exit status: 2
-// for a usage error, 3 for a rules file that cannot be used.
+// national profile when neither is given), or exitUsage: a bad -profile
+// or -rules is a usage error, reported before any output.
 func resolveSet(profile, rulesFile string, stderr io.Writer) (rules.Set, int) {
+	return resolveSetIn(profile, rulesFile, evaluation.Chinese, stderr)
+}
+
+func resolveSetIn(profile, rulesFile string, lang evaluation.Lang, stderr io.Writer) (rules.Set, int) {
 	switch {
 	case profile != "" && rulesFile != "":
-		fmt.Fprintln(stderr, "perfeval: give -profile or -rules, not both (a rules file names its profile with extends:)")
+		diag(stderr, "perfeval: give -profile or -rules, not both (a rules file names its profile with extends:)")
 		return rules.Set{}, exitUsage
 	case rulesFile != "":
 		set, err := rules.ReadFile(rulesFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "perfeval: -rules: %v\n", err)
-			return rules.Set{}, exitInput
+			diag(stderr, "perfeval: -rules: %s", report.Message(err, lang))
+			return rules.Set{}, exitUsage
 		}
 		return set, exitOK
 	case profile != "":
 		set, err := rules.Profile(profile)
 		if err != nil {
-			fmt.Fprintf(stderr, "perfeval: -profile: %v\n", err)
+			diag(stderr, "perfeval: -profile: %s", report.Message(err, lang))
 			return rules.Set{}, exitUsage
 		}
 		return set, exitOK
@@ -242,7 +267,7 @@ func resolveSet(profile, rulesFile string, stderr io.Writer) (rules.Set, int) {
 
 // parseInterleaved parses flags given before, between or after the
 // paths ("evaluate form.yaml -format json"), as a person types them, and
-// returns the paths. "--" ends the flags.
+// returns the paths. "--" ends the flags; "-" is a path (standard input).
 func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, bool) {
 	var rest []string
 	for {
@@ -261,22 +286,11 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, bool) {
 	}
 }
 
-// input is one file to evaluate, or a path that could not be read.
-type input struct {
-	path string
-	err  error
-}
-
-// formFiles expands the command's PATH arguments, as they are walked: a
-// file as given, a folder as every .yaml, .yml and .json file below it,
-// in lexical path order. A path that cannot be read is an input with its
-// error, in its place, so it is reported like any unreadable file.
-//
-// Yielding while walking, rather than listing the whole tree first, lets
-// the workers start on the first form at once: listing 10,000 files took
-// a twentieth of the run. The walk keeps only a few chunks ahead of the
-// workers, so it ends with the run; for the progress line's time left,
-// countAhead counts the inputs on the side.
+// formFiles is the command's PATH arguments as batch.Walk yields them,
+// counted: the progress line wants the total long before the walk that
+// evaluates them is over. The walk keeps only a few chunks ahead of the
+// workers, so it ends with the run; countAhead counts the inputs on the
+// side.
 type formFiles struct {
 	args    []string
 	found   atomic.Int64 // inputs yielded so far
@@ -290,97 +304,50 @@ func newFormFiles(args []string) *formFiles {
 	return w
 }
 
-// countAhead counts the inputs in the background: a terminal's progress
-// line wants the total long before the walk that evaluates them is over.
+// countAhead counts the inputs in the background.
 func (w *formFiles) countAhead() {
 	go func() {
 		n := 0
-		w.each(func(input) bool { n++; return true })
+		for range batch.Walk(w.args) {
+			n++
+		}
 		w.counted.Store(int64(n))
 	}()
 }
 
-func (w *formFiles) all(yield func(input) bool) {
+func (w *formFiles) all(yield func(batch.Input) bool) {
 	defer w.walked.Store(true)
-	w.each(func(in input) bool {
+	for in := range batch.Walk(w.args) {
 		w.found.Add(1)
-		return yield(in)
-	})
+		if !yield(in) {
+			return
+		}
+	}
 }
 
-// each yields the inputs in order; it reports false when yield stopped it.
-func (w *formFiles) each(emit func(input) bool) bool {
-	for _, arg := range w.args {
-		info, err := os.Stat(arg)
-		switch {
-		case err != nil:
-			if !emit(input{path: arg, err: err}) {
-				return false
-			}
-		case !info.IsDir():
-			if !emit(input{path: arg}) {
-				return false
-			}
-		default:
-			if !walkDir(arg, emit) {
-				return false
+// formPaths is the form files the arguments name, as batch.Walk finds
+// them; standard input and what cannot be read are left out (the second
+// pass reports those).
+func formPaths(args []string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for in := range batch.Walk(args) {
+			if in.Err == nil && in.Path != batch.Stdin && !yield(in.Path) {
+				return
 			}
 		}
 	}
-	return true
-}
-
-// walkDir yields the form files below dir in lexical order of their
-// paths. os.ReadDir sorts a folder's entries by name, but "b.yaml" sorts
-// before "b/x.yaml" as paths while "b" sorts before "b.yaml" as names, so
-// each folder's entries are ordered by name with a "/" after a folder's:
-// then the walk's order is the order of the full paths.
-func walkDir(dir string, yield func(input) bool) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil && len(entries) == 0 {
-		return yield(input{path: dir, err: err})
-	}
-	key := func(e fs.DirEntry) string {
-		if e.IsDir() {
-			return e.Name() + "/"
-		}
-		return e.Name()
-	}
-	slices.SortStableFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(key(a), key(b)) })
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		switch {
-		case e.IsDir():
-			if !walkDir(p, yield) {
-				return false
-			}
-		case isFormFile(p):
-			if !yield(input{path: p}) {
-				return false
-			}
-		}
-	}
-	if err != nil { // a folder read in part
-		return yield(input{path: dir, err: err})
-	}
-	return true
 }
 
 // hasFolder reports whether any argument is a folder (or cannot be
 // read): a run that may be long.
 func hasFolder(args []string) bool {
 	for _, arg := range args {
+		if arg == batch.Stdin {
+			continue
+		}
 		if info, err := os.Stat(arg); err != nil || info.IsDir() {
 			return true
 		}
-	}
-	return false
-}
-
-func isFormFile(p string) bool {
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".yaml", ".yml", ".json":
-		return true
 	}
 	return false
 }

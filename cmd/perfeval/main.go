@@ -1,26 +1,32 @@
 // Command perfeval checks budget performance self-evaluation forms
 // (预算绩效自评表) with the perfeval library: figures, scores and findings
-// for files and folders of forms.
+// for files and folders of forms. It parses flags and calls the library:
+// package batch walks and evaluates the inputs, package rules chooses the
+// rule sets, package report writes the output. docs/cli.md describes it.
 //
 //	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
 //	perfeval render   [-format markdown|html] [-annotate] FILE
-//	perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
+//	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
 //	perfeval import   [-o FILE] FILE.md|FILE.xlsx
 //	perfeval export   -o FILE.xlsx FILE
 //	perfeval version
 //
-// Exit status: 0 no error finding; 1 some error finding; 2 usage error;
-// 3 some input could not be read or is invalid.
+// PATH may be -, standard input (once). Exit status: 0 no error finding;
+// 1 some error finding; 2 usage error (before any output); 3 some input
+// could not be read or is invalid, or the output could not be written.
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+
+	"github.com/perfeval/perfeval/internal/safetext"
 )
 
-// Exit statuses (SPEC §6).
+// Exit statuses (docs/cli.md).
 const (
 	exitOK      = 0
 	exitFinding = 1
@@ -39,27 +45,34 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 const usage = `usage:
   perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
   perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] FILE
-  perfeval rules    [-profile NAME | -rules FILE] [-format text|json]
+  perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
   perfeval import   [-o FILE] FILE.md|FILE.xlsx
   perfeval export   -o FILE.xlsx FILE
   perfeval version
+PATH is a form file, a folder of them, or - for standard input.
 `
 
-// run is the whole command, with its streams passed in so tests can run it.
+// run is the whole command with no standard input, for tests.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runWith(args, nil, stdout, stderr)
+}
+
+// runWith is the whole command, with its streams passed in so tests can
+// run it.
+func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
 	case "evaluate":
-		return evaluate(args[1:], stdout, stderr)
+		return evaluate(args[1:], stdin, stdout, stderr)
 	case "rules":
 		return listRules(args[1:], stdout, stderr)
 	case "render":
@@ -69,12 +82,70 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "export":
 		return exportForm(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "perfeval", version)
-		return exitOK
+		out := newOutput(stdout)
+		fmt.Fprintln(out, "perfeval", version)
+		return out.finish(stderr, exitOK)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		out := newOutput(stdout)
+		fmt.Fprint(out, usage)
+		return out.finish(stderr, exitOK)
 	}
-	fmt.Fprintf(stderr, "perfeval: unknown command %q\n%s", args[0], usage)
+	diag(stderr, "perfeval: unknown command %s", quote(args[0]))
+	fmt.Fprint(stderr, usage)
 	return exitUsage
+}
+
+// diag writes one diagnostic line on standard error, its control
+// characters made visible: a file name or an input's text in it cannot
+// repaint a terminal or forge a line. Every message the command prints
+// about its input goes through here (or quote), and every one quotes at
+// most a short prefix of the input.
+func diag(stderr io.Writer, format string, args ...any) {
+	fmt.Fprintln(stderr, safetext.Line(fmt.Sprintf(format, args...)))
+}
+
+// quote is a flag's value or a name from the command line as a message
+// quotes it: a short prefix, control characters visible.
+func quote(s string) string { return safetext.Quote(s) }
+
+// output is the command's standard output: buffered, and checked. A
+// report that cannot be written (a full disk, a closed standard output)
+// must not end in a silent exit 0, so output keeps the first write error
+// and finish turns it into a message and exit status 3. Every subcommand
+// that writes to standard output writes through one:
+//
+//	out := newOutput(stdout)
+//	… write the reports to out …
+//	return out.finish(stderr, status)
+type output struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newOutput(w io.Writer) *output { return &output{w: bufio.NewWriterSize(w, 64<<10)} }
+
+// Write writes p, or nothing once a write has failed.
+func (o *output) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	o.err = err
+	return n, err
+}
+
+// failed reports whether a write has failed, so a long run can stop.
+func (o *output) failed() bool { return o.err != nil }
+
+// finish flushes the output and returns status, or, when any write
+// failed, reports the failure on stderr and returns exitInput.
+func (o *output) finish(stderr io.Writer, status int) int {
+	if o.err == nil {
+		o.err = o.w.Flush()
+	}
+	if o.err != nil {
+		diag(stderr, "perfeval: cannot write the output: %v", o.err)
+		return exitInput
+	}
+	return status
 }

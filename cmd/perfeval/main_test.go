@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,8 +15,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/htmltest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -64,7 +67,8 @@ func TestProfileFlagOverridesFile(t *testing.T) {
 func TestEvaluateText(t *testing.T) {
 	code, out, _ := runCmd("evaluate", tianhe)
 	assert.Equal(t, 0, code)
-	for _, want := range []string{"中国共产党广州市天河区委员会政法委员会 2021", "预算完成率: 99.99%", "年度预算调整数: 507.49 万元", "任务涉及资金合计: 574.54 万元"} {
+	for _, want := range []string{"中国共产党广州市天河区委员会政法委员会（2021年）", "预算完成率：99.99%", "年度预算调整数：507.49 万元", "任务涉及资金合计：574.54 万元",
+		"警告  narrative.mismatch  部门整体绩效（overall）", "提示  key-projects.threshold  重点项目1 · 项目预算（key_projects[0].budget）"} {
 		assert.Contains(t, out, want)
 	}
 	_, out, _ = runCmd("evaluate", "-lang", "en", tianhe)
@@ -252,9 +256,12 @@ func TestEvaluateWithRulesFile(t *testing.T) {
 
 	bad := filepath.Join(dir, "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("extends: guangzhou-2021\ndisable: [narrative.mismatc]\n"), 0o644))
-	code, _, stderr = runCmd("evaluate", "-rules", bad, tianhe)
-	assert.Equal(t, 3, code)
+	code, out, stderr = runCmd("evaluate", "-rules", bad, tianhe)
+	assert.Equal(t, 2, code, "a bad -rules is a usage error")
+	assert.Empty(t, out, "before any output")
 	assert.Contains(t, stderr, bad+":2:11: disable[0]")
+	assert.Contains(t, stderr, `是否应为 "narrative.mismatch"`)
+	_, _, stderr = runCmd("evaluate", "-lang", "en", "-rules", bad, tianhe)
 	assert.Contains(t, stderr, `did you mean "narrative.mismatch"`)
 
 	code, _, _ = runCmd("evaluate", "-rules", rf, "-profile", "national", tianhe)
@@ -264,9 +271,9 @@ func TestEvaluateWithRulesFile(t *testing.T) {
 func TestEvaluateMarkdownAndEnglish(t *testing.T) {
 	code, out, _ := runCmd("evaluate", "-format", "markdown", tianhe)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "## 中国共产党广州市天河区委员会政法委员会（2021）")
+	assert.Contains(t, out, "## 中国共产党广州市天河区委员会政法委员会（2021年）")
 	assert.Contains(t, out, "| 预算完成率 | 99.99% |")
-	assert.Contains(t, out, "| warning | `narrative.mismatch` | `overall` |")
+	assert.Contains(t, out, "| 警告 | `narrative.mismatch` | 部门整体绩效 `overall` |")
 
 	_, out, _ = runCmd("evaluate", "-format", "json", "-lang", "en", tianhe)
 	assert.Contains(t, out, `but the indicator \"来穗人员子女入学人数\"`)
@@ -299,11 +306,11 @@ func TestFormFilesLexicalOrder(t *testing.T) {
 	files := newFormFiles([]string{dir, "no/such/dir", single})
 	var got []string
 	for in := range files.all {
-		if in.err != nil {
-			got = append(got, "error:"+in.path)
+		if in.Err != nil {
+			got = append(got, "error:"+in.Path)
 			continue
 		}
-		rel, err := filepath.Rel(dir, in.path)
+		rel, err := filepath.Rel(dir, in.Path)
 		require.NoError(t, err)
 		got = append(got, filepath.ToSlash(rel))
 	}
@@ -340,12 +347,109 @@ func TestFileOverSizeLimit(t *testing.T) {
 	good, err := os.ReadFile(tianhe)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.yaml"), good, 0o644))
-	code, out, stderr := runCmd("evaluate", "-format", "json", dir)
+	code, out, stderr := runCmd("evaluate", "-format", "json", "-lang", "en", dir)
 	assert.Equal(t, 3, code)
 	assert.Contains(t, stderr, big+":1:1:")
 	assert.Contains(t, stderr, fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
+	_, _, stderr = runCmd("evaluate", dir)
+	assert.Contains(t, stderr, big+":1:1: 超出输入限制")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 2)
 	assert.Contains(t, lines[0], `"error"`)
 	assert.Contains(t, lines[1], `"figures"`)
+}
+
+// Tianhe's key project states no budget: its finding has an expected
+// value and no actual one, and no layout prints an empty 实为.
+func TestNoEmptyActual(t *testing.T) {
+	for _, args := range [][]string{
+		{"render", "-annotate", "-format", "html", tianhe},
+		{"render", "-annotate", "-format", "markdown", tianhe},
+		{"evaluate", tianhe},
+		{"evaluate", "-format", "markdown", tianhe},
+		{"evaluate", "-format", "html", tianhe},
+	} {
+		code, out, stderr := runCmd(args...)
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, "500万元", args)
+		assert.NotRegexp(t, `实为[ ：:]*(）|\)|\n|· |\| [^|])`, out, args)
+		assert.NotRegexp(t, `(；|· )实为 *(）|\||$)`, out, args)
+	}
+}
+
+// docs/rules.md is the catalogue as `perfeval rules -profile
+// guangzhou-2021 -format markdown` prints it; it fails here when a rule,
+// a description or a parameter changes and the page does not. Run with
+// -update to regenerate it.
+func TestDocsRulesIsCurrent(t *testing.T) {
+	code, out, stderr := runCmd("rules", "-profile", "guangzhou-2021", "-format", "markdown")
+	require.Equal(t, 0, code, stderr)
+	const page = "../../docs/rules.md"
+	if *update {
+		require.NoError(t, os.WriteFile(page, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out, "docs/rules.md is stale: run go test ./cmd/perfeval -run TestDocsRulesIsCurrent -update")
+	for _, r := range []string{"funds.adjustment", "key-projects.threshold", "score.unscored", "text.placeholder"} {
+		assert.Contains(t, out, "`"+r+"`")
+	}
+}
+
+var topKeys = map[string]bool{"funds": true, "tasks": true, "indicators": true, "key_projects": true, "goals": true,
+	"overall": true, "problems": true, "improvements": true, "project": true, "department": true, "year": true, "profile": true}
+
+// Under -lang zh the reports are wholly Chinese: every ASCII word of the
+// text, Markdown and HTML output is a rule ID, a key path, a profile name,
+// or text of the form itself (its file name included).
+func TestChineseReportsHaveNoEnglish(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/golden/*.yaml")
+	require.NoError(t, err)
+	inputs = append(inputs, tianhe, "../../examples/project/form.yaml")
+	word := regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.\-\[\]]*`)
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		require.NoError(t, err)
+		for _, format := range []string{"text", "markdown", "html"} {
+			_, out, _ := runCmd("evaluate", "-format", format, "-lang", "zh", in)
+			if format == "html" {
+				root, err := html.Parse(strings.NewReader(out))
+				require.NoError(t, err)
+				var b strings.Builder
+				for _, n := range htmltest.Find(root, func(n *html.Node) bool {
+					return n.Type == html.TextNode && n.Parent != nil && n.Parent.Data != "style"
+				}) {
+					b.WriteString(n.Data + " ")
+				}
+				out = b.String()
+			}
+			for _, w := range word.FindAllString(out, -1) {
+				w = strings.TrimRight(w, ".-")
+				switch {
+				case strings.Contains(in, w), strings.Contains(string(data), w):
+				case regexp.MustCompile(`^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$`).MatchString(w): // a rule ID
+				case regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`).MatchString(w) &&
+					(strings.ContainsAny(w, ".[") || topKeys[w]): // a key path
+				case w == "national" || w == "guangzhou-2021":
+				default:
+					t.Errorf("%s -format %s: English word %q under -lang zh", in, format, w)
+				}
+			}
+		}
+	}
+}
+
+// A form with several faults reports each on a line of its own, in the
+// language asked for.
+func TestEveryFaultOnItsLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.yaml")
+	require.NoError(t, os.WriteFile(p, []byte("kind: project-self-evaluation\nyear: x\nfunds: {weight: -1, adjusted_budget: 12x}\nindicatrs: []\n"), 0o644))
+	code, _, stderr := runCmd("evaluate", p)
+	assert.Equal(t, 3, code)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	require.Len(t, lines, 4, stderr)
+	assert.Equal(t, "perfeval: "+p+`:2:7: year: "x" 不是年度`, lines[0])
+	assert.Contains(t, lines[3], `"indicatrs" 不是此处的键；是否应为 "indicators"？`)
+	_, _, stderr = runCmd("evaluate", "-lang", "en", p)
+	assert.Contains(t, stderr, `:4:1: indicatrs: "indicatrs" is not a key here; did you mean "indicators"?`)
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/perfeval/perfeval/evaluation"
 )
 
 // progress shows, on a terminal only, how far a run over many files has
@@ -13,7 +15,8 @@ import (
 // nothing at all when standard error is not a terminal, so scripts and CI
 // logs see only diagnostics.
 type progress struct {
-	w io.Writer // nil when not a terminal
+	w    io.Writer // nil when not a terminal
+	lang evaluation.Lang
 	// total tells the number of inputs once it is known: the folders are
 	// walked while the first forms are evaluated.
 	total                    func() (n int, known bool)
@@ -25,8 +28,8 @@ type progress struct {
 
 // newProgress returns the progress of a run, shown only when long (more
 // than one file named, or a folder) and stderr is a terminal.
-func newProgress(stderr io.Writer, long bool, total func() (int, bool)) *progress {
-	p := &progress{total: total, start: time.Now()}
+func newProgress(stderr io.Writer, long bool, total func() (int, bool), lang evaluation.Lang) *progress {
+	p := &progress{total: total, start: time.Now(), lang: lang}
 	if f, ok := stderr.(*os.File); ok && isTerminal(f) && long {
 		p.w = f
 	}
@@ -65,11 +68,19 @@ func (p *progress) add(r result) {
 	// nothing here needs floating point either.
 	elapsed := max(now.Sub(p.start), time.Millisecond)
 	rate := int64(p.n) * int64(time.Second) / int64(elapsed)
-	if !known {
+	zh := p.lang != evaluation.English
+	switch {
+	case !known && zh:
+		fmt.Fprintf(p.w, "\r\033[K%d 份 · 每秒 %d 份 · 仍在查找文件", p.n, rate)
+	case !known:
 		fmt.Fprintf(p.w, "\r\033[K%d forms · %d/s · still finding files", p.n, rate)
-	} else {
+	default:
 		left := (elapsed * time.Duration(max(total-p.n, 0)) / time.Duration(p.n)).Round(time.Second)
-		fmt.Fprintf(p.w, "\r\033[K%d/%d forms · %d/s · %s left", p.n, total, rate, left)
+		if zh {
+			fmt.Fprintf(p.w, "\r\033[K%d/%d 份 · 每秒 %d 份 · 剩余 %s", p.n, total, rate, left)
+		} else {
+			fmt.Fprintf(p.w, "\r\033[K%d/%d forms · %d/s · %s left", p.n, total, rate, left)
+		}
 	}
 	p.dirty = true
 }
@@ -87,6 +98,19 @@ func (p *progress) done() {
 		return
 	}
 	p.clear()
-	fmt.Fprintf(p.w, "%d forms in %s: %d errors, %d warnings, %d invalid inputs\n",
-		p.n, time.Since(p.start).Round(time.Millisecond), p.errors, p.warnings, p.failed)
+	took := time.Since(p.start).Round(time.Millisecond)
+	if p.lang != evaluation.English {
+		fmt.Fprintf(p.w, "%d 份，用时 %s：%d 个错误，%d 个警告，%d 份无法读取\n", p.n, took, p.errors, p.warnings, p.failed)
+		return
+	}
+	fmt.Fprintf(p.w, "%d %s in %s: %d %s, %d %s, %d %s\n", p.n, plural(p.n, "form", "forms"), took,
+		p.errors, plural(p.errors, "error", "errors"), p.warnings, plural(p.warnings, "warning", "warnings"),
+		p.failed, plural(p.failed, "invalid input", "invalid inputs"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

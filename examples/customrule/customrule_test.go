@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/examples/customrule"
+	"github.com/perfeval/perfeval/rules"
 	"github.com/perfeval/perfeval/rules/rulestest"
 )
 
@@ -59,4 +62,30 @@ func Example() {
 	}
 	// Output:
 	// warning tasks[2].indicators 任务3只有 2 个关键指标，至少应有 3 个
+}
+
+// The city's 执行率 ≥ 95% agrees with the built-in funds.low-execution at
+// 95%: both compare the rate as it is shown, so 94.995/100 (shown 95.00%)
+// passes both and 94.994/100 fails both.
+func TestExecution95AgreesWithTheBuiltIn(t *testing.T) {
+	builtin := ruleByID(t, "funds.low-execution")
+	for actual, fires := range map[string]bool{"94.995": false, "94.994": true, "95": false} {
+		form := rulestest.Project(t, "funds: {adjusted_budget: 100, actual_expenditure: "+actual+"}")
+		custom := rulestest.Run(t, customrule.Execution95, form)
+		builtins := rulestest.Run(t, builtin, form, "min_execution_rate", "95%")
+		assert.Equal(t, fires, len(custom) == 1, actual)
+		assert.Len(t, builtins, len(custom), actual)
+	}
+	rep := evaluation.Evaluate(rulestest.Project(t, "funds: {adjusted_budget: 100, actual_expenditure: 16.6}"), nil)
+	rulestest.EqualRate(t, "16.60%", rep.Figures.Execution())
+}
+
+func ruleByID(t *testing.T, id string) rules.Rule {
+	for _, r := range rules.Catalogue() {
+		if r.Info().ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no rule %s", id)
+	return nil
 }

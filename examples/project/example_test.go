@@ -1,6 +1,7 @@
 package project_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -57,4 +58,40 @@ func ExampleScheme() {
 	// province-2025 97.39 优
 	// score.weights 20 30
 	// score.weights 20 10
+}
+
+// What a service does with a form posted to it as JSON: read it, choose
+// the rule set by the form's own profile: key, evaluate, and answer with
+// the report as JSON (the object `perfeval evaluate -format json` prints).
+// The form itself round-trips through encoding/json.
+func Example_service() {
+	form, _ := evaluation.ReadFile("form.yaml")
+	body, _ := json.Marshal(form) // the JSON file format
+
+	var posted evaluation.ProjectForm
+	if err := json.Unmarshal(body, &posted); err != nil {
+		fmt.Println(err)
+		return
+	}
+	set, err := rules.ForForm(&posted)
+	if err != nil {
+		fmt.Println(err) // *rules.UnknownProfileError
+		return
+	}
+	rep := evaluation.Evaluate(&posted, set)
+	rep.Source, rep.Lang = "POST /evaluate", evaluation.English
+	answer, _ := json.Marshal(rep)
+
+	var got struct {
+		Profile string
+		Score   struct {
+			Total    string
+			Grade    string
+			Complete bool
+		}
+	}
+	_ = json.Unmarshal(answer, &got)
+	fmt.Println(got.Profile, got.Score.Total, got.Score.Grade, got.Score.Complete)
+	// Output:
+	// national 97.39 优 true
 }

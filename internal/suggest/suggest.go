@@ -17,6 +17,11 @@ func Closest(name string, known []string) (string, bool) {
 // distance is the Levenshtein distance between a and b in runes. Names
 // longer than 64 runes are not compared (they are not typos of a key).
 func distance(a, b string) int {
+	if len(a) > 4*64 || len(b) > 4*64 {
+		// Before converting: a hostile megabyte-long key must cost
+		// nothing here.
+		return 64
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return 64

@@ -10,13 +10,31 @@
 //	rulestest.Silent(t, myRule, rulestest.Department(t, tianheLikeYAML))
 //
 // The form literal is YAML in the file format without its kind: line;
-// Department and Project add it.
+// Department, Project, Declaration and Monitoring add it (after the
+// literal's last line, so an error's line number is the literal's own). A
+// trace rule, which compares a form with the earlier stages of its
+// project, is tested with Link and the *Linked variants:
+//
+//	decl := rulestest.Declaration(t, declYAML)
+//	self := rulestest.Project(t, selfYAML)
+//	rulestest.FiresLinked(t, myRule, self, rulestest.Link(self, decl), "indicators[0].target")
+//
+// EqualAmount and EqualRate compare figures as sums and rates, not as
+// representations:
+//
+//	rep := evaluation.Evaluate(form, nil)
+//	rulestest.EqualAmount(t, "16.6", rep.Figures.TaskFundsTotal)
+//	rulestest.EqualRate(t, "99.99%", rep.Figures.CompletionRate)
 package rulestest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/rules"
 )
@@ -34,17 +52,49 @@ func Project(t testing.TB, yaml string) *evaluation.ProjectForm {
 	return decode(t, evaluation.Project, yaml).(*evaluation.ProjectForm)
 }
 
+// Declaration decodes a project declaration (项目支出绩效目标申报表) from
+// YAML, as Department does.
+func Declaration(t testing.TB, yaml string) *evaluation.DeclarationForm {
+	t.Helper()
+	return decode(t, evaluation.Declaration, yaml).(*evaluation.DeclarationForm)
+}
+
+// Monitoring decodes a project monitoring form (项目支出绩效目标执行监控表)
+// from YAML, as Department does.
+func Monitoring(t testing.TB, yaml string) *evaluation.MonitoringForm {
+	t.Helper()
+	return decode(t, evaluation.Monitoring, yaml).(*evaluation.MonitoringForm)
+}
+
 func decode(t testing.TB, kind evaluation.Kind, yaml string) evaluation.Form {
 	t.Helper()
-	src := dedent(yaml)
-	if !strings.Contains(src, "kind:") {
-		src = "kind: " + string(kind) + "\n" + src
-	}
+	src := withKind(dedent(yaml), kind)
 	f, err := evaluation.Decode("literal.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("rulestest: form literal: %v", err)
 	}
 	return f
+}
+
+// withKind adds the kind: key to a literal that has none, after its last
+// line (or first in a flow mapping), so that the line numbers of an error
+// are the literal's own.
+func withKind(src string, kind evaluation.Kind) string {
+	if strings.Contains(src, "kind:") {
+		return src
+	}
+	if t := strings.TrimSpace(src); strings.HasPrefix(t, "{") {
+		i := strings.Index(src, "{")
+		sep := ", "
+		if strings.TrimSpace(t[1:]) == "}" {
+			sep = ""
+		}
+		return src[:i+1] + "kind: " + string(kind) + sep + src[i+1:]
+	}
+	if src != "" && !strings.HasSuffix(src, "\n") {
+		src += "\n"
+	}
+	return src + "kind: " + string(kind) + "\n"
 }
 
 // dedent removes the common indentation of a raw string literal, so a
@@ -81,6 +131,26 @@ func dedent(s string) string {
 // finding of the rule, which must not pass for the rule firing.
 func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []evaluation.Finding {
 	t.Helper()
+	return RunLinked(t, r, form, evaluation.Links{}, params...)
+}
+
+// Link links a later-stage form (a monitoring form or a project
+// self-evaluation) to earlier-stage forms as a run over all of them
+// would, and returns its links. The earlier forms are named by their
+// kind and place: "project-declaration[0]", "project-monitoring[1]".
+func Link(form evaluation.Form, earlier ...evaluation.Form) evaluation.Links {
+	set := make([]evaluation.SourcedForm, 0, len(earlier)+1)
+	for i, e := range earlier {
+		set = append(set, evaluation.SourcedForm{Source: fmt.Sprintf("%s[%d]", e.Kind(), i), Form: e})
+	}
+	set = append(set, evaluation.SourcedForm{Source: "form", Form: form})
+	return evaluation.LinkAll(set)[len(set)-1]
+}
+
+// RunLinked is Run for a form linked to earlier stages (see Link): the
+// trace rules read the links.
+func RunLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, params ...string) []evaluation.Finding {
+	t.Helper()
 	var panicked any
 	guarded := rules.New(r.Info(), func(c *rules.Context) {
 		defer func() {
@@ -99,7 +169,7 @@ func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []e
 			t.Fatalf("rulestest: %v", err)
 		}
 	}
-	rep := evaluation.Evaluate(form, set)
+	rep := evaluation.EvaluateLinked(form, links, set)
 	if panicked != nil {
 		t.Fatalf("rule %s panicked: %v", r.Info().ID, panicked)
 	}
@@ -110,7 +180,13 @@ func Run(t testing.TB, r rules.Rule, form evaluation.Form, params ...string) []e
 // and returns the findings for further checks.
 func Fires(t testing.TB, r rules.Rule, form evaluation.Form, paths ...string) []evaluation.Finding {
 	t.Helper()
-	found := Run(t, r, form)
+	return FiresLinked(t, r, form, evaluation.Links{}, paths...)
+}
+
+// FiresLinked is Fires for a form linked to earlier stages.
+func FiresLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, paths ...string) []evaluation.Finding {
+	t.Helper()
+	found := RunLinked(t, r, form, links)
 	if len(found) == 0 {
 		t.Errorf("rule %s: no finding; want one at %q", r.Info().ID, paths)
 		return found
@@ -130,9 +206,68 @@ func Fires(t testing.TB, r rules.Rule, form evaluation.Form, paths ...string) []
 // Silent asserts that the rule reports nothing on the form.
 func Silent(t testing.TB, r rules.Rule, form evaluation.Form) {
 	t.Helper()
-	if found := Run(t, r, form); len(found) > 0 {
+	SilentLinked(t, r, form, evaluation.Links{})
+}
+
+// SilentLinked is Silent for a form linked to earlier stages.
+func SilentLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links) {
+	t.Helper()
+	if found := RunLinked(t, r, form, links); len(found) > 0 {
 		t.Errorf("rule %s: want no finding, found %s", r.Info().ID, describe(found))
 	}
+}
+
+// EqualAmount asserts that got is the sum of money want is written as
+// ("16.6", "150万元", "1,500,000元"; 万元 when no unit is written),
+// whatever the precision or unit got is held in: 16.6 and 16.60 are
+// equal, as are 1.5万元 and 15000元. testify's assert.Equal compares the
+// representation instead, and 16.6 is not 16.60 to it. A nil got fails.
+func EqualAmount(t testing.TB, want string, got *budget.Amount, msgAndArgs ...any) bool {
+	t.Helper()
+	var w budget.Amount
+	if err := w.UnmarshalText([]byte(want)); err != nil {
+		t.Fatalf("rulestest: EqualAmount: want %q: %v", want, err)
+	}
+	if got == nil {
+		t.Errorf("rulestest: amount is absent; want %s%s", want, extra(msgAndArgs))
+		return false
+	}
+	if !got.Equal(w) {
+		t.Errorf("rulestest: amount %s%s; want %s%s", got.Text(), got.Unit(), want, extra(msgAndArgs))
+		return false
+	}
+	return true
+}
+
+// EqualRate asserts that got, shown at the precision want is printed
+// with, is want: EqualRate(t, "99.99%", completionRate) holds for
+// 2394.83/2395.15. A nil got fails.
+func EqualRate(t testing.TB, want string, got *budget.Rate, msgAndArgs ...any) bool {
+	t.Helper()
+	w, err := budget.ParsePercent(want)
+	if err != nil {
+		t.Fatalf("rulestest: EqualRate: want %q: %v", want, err)
+	}
+	if got == nil {
+		t.Errorf("rulestest: rate is absent (undefined); want %s%s", want, extra(msgAndArgs))
+		return false
+	}
+	places, _ := w.Printed()
+	if !got.Matches(w, decimal.Zero) {
+		t.Errorf("rulestest: rate %s; want %s%s", got.Format(places), want, extra(msgAndArgs))
+		return false
+	}
+	return true
+}
+
+func extra(msgAndArgs []any) string {
+	if len(msgAndArgs) == 0 {
+		return ""
+	}
+	if f, ok := msgAndArgs[0].(string); ok {
+		return " (" + fmt.Sprintf(f, msgAndArgs[1:]...) + ")"
+	}
+	return " " + fmt.Sprint(msgAndArgs...)
 }
 
 func describe(fs []evaluation.Finding) string {
