@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/perfeval/perfeval/internal/layout"
 )
 
 // Sentinel errors of Import. Every *ImportError wraps exactly one of them,
@@ -12,14 +14,14 @@ var (
 	// ErrNotAForm: the document is not a self-evaluation form: it is
 	// empty, binary, holds no table, or its tables carry none of the
 	// forms' labels (部门调整预算收入, 项目名称, …).
-	ErrNotAForm = errors.New("not a self-evaluation form")
+	ErrNotAForm = layout.ErrNotAForm
 	// ErrMalformed: the document is a form, but a cell cannot be read:
 	// an amount that is not a number, a year out of range, the same
 	// figure given twice, a row with no place in the form.
 	ErrMalformed = errors.New("malformed form")
 	// ErrLimit: the document exceeds an input limit (MaxFileSize,
 	// MaxRows, MaxCells, or a list or text the file format caps).
-	ErrLimit = errors.New("input limit exceeded")
+	ErrLimit = layout.ErrLimit
 )
 
 // ImportError reports a document Import cannot read as a form: which

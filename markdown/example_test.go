@@ -88,3 +88,37 @@ func ExampleRender() {
 	//
 	// 1. ✖ error `text.missing` 位置：implementing_unit：实施单位未填写
 }
+
+// ImportResult accounts for every cell: here a rate printed as a ratio is
+// read by the form's own amounts, and a cell no label names is reported.
+func ExampleImportResult() {
+	doc := `项目支出绩效自评表（2024年度）
+
+| 项目名称 | 示例项目 | | | | | |
+|---|---|---|---|---|---|---|
+| 项目资金 | | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| | 年度资金总额 | 29 | 27.84 | 10 | 0.96 | 9.6 |
+| 备忘 | 另附说明 | | | | | |
+`
+	res, err := markdown.ImportResult("example.md", []byte(doc))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := res.Form.(*evaluation.ProjectForm)
+	fmt.Println(p.Project, p.Year, p.Funds.Reported.ExecutionRate)
+	for _, r := range res.Readings {
+		fmt.Println("reading:", r.Position, r.Note.En)
+	}
+	for _, u := range res.Unplaced {
+		fmt.Printf("unplaced: %s %q: %s\n", u.Position, u.Text, u.Why.En)
+	}
+	fmt.Println("complete:", res.Complete())
+	// Output:
+	// 示例项目 2024 96%
+	// reading: line 1 the year 2024 taken from the title
+	// reading: line 6 column 6 0.96 printed without %, read as the ratio 96% (agrees with 96.00% computed from the form's amounts)
+	// unplaced: line 7 column 1 "备忘": no label tells what this cell is
+	// unplaced: line 7 column 2 "另附说明": no label tells what this cell is
+	// complete: false
+}

@@ -11,15 +11,15 @@ import (
 )
 
 // FuzzImport: Import never panics; it returns a form or an *ImportError;
-// and a form it returns encodes in the file format and decodes back to a
-// form that encodes the same.
+// it agrees with ImportResult's account; and a form it returns encodes in
+// the file format and decodes back to a form that encodes the same.
 func FuzzImport(f *testing.F) {
 	seed, err := os.ReadFile(seedPath)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(seed)
-	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml"} {
+	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml", "testdata/department-national.yaml"} {
 		form, err := evaluation.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
@@ -42,7 +42,18 @@ func FuzzImport(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The account and the strict entry point agree: a complete
+		// account's form is Import's, an incomplete one an error.
+		res, rerr := markdown.ImportResult("fuzz.md", data)
 		form, err := markdown.Import("fuzz.md", data)
+		switch {
+		case rerr != nil && err == nil:
+			t.Fatalf("ImportResult failed (%v) and Import did not", rerr)
+		case rerr == nil && len(res.Unplaced) == 0 && err != nil:
+			t.Fatalf("every cell placed, yet Import failed: %v", err)
+		case rerr == nil && len(res.Unplaced) > 0 && !errors.Is(err, markdown.ErrMalformed):
+			t.Fatalf("cells unplaced, yet Import gave %v", err)
+		}
 		if err != nil {
 			var ie *markdown.ImportError
 			if !errors.As(err, &ie) {

@@ -6,90 +6,31 @@ import (
 	"html"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/perfeval/perfeval/imports"
+	"github.com/perfeval/perfeval/internal/layout"
 )
 
 // Input limits of Import. They bound the work and memory one document can
-// cost and keep every form Import returns within what the file format
-// accepts (evaluation.MaxNodes and the lists' max=1000).
+// cost; the limits of the file format (layout.MaxCells, the lists' 1,000
+// entries, evaluation.MaxTextBytes) bound the form it gives.
 const (
 	// MaxFileSize is the largest document Import reads: 4 MiB, as for the
 	// YAML and JSON files.
 	MaxFileSize = 4 << 20
-	// MaxRows is the most table rows a document may have. A published
-	// form has a few dozen.
-	MaxRows = 2000
+	// MaxRows is the most table rows a document may have: as many as a
+	// form the file format accepts may need (a row per source, task or
+	// indicator, each of which is at least two of the format's
+	// evaluation.MaxNodes values).
+	MaxRows = 50_000
 	// MaxCells is the most cells one table row may have.
 	MaxCells = 64
 	// MaxLines is the most lines a document may have.
 	MaxLines = 100_000
 )
 
-// document is a Markdown file cut into what Import reads: table rows and
-// the lines outside tables.
-type document struct {
-	rows  []*row
-	lines []textLine // lines outside tables, blank ones left out
-}
-
-// textLine is one line outside any table.
-type textLine struct {
-	n    int    // 1-based line number
-	text string // trimmed
-	// afterTable is true when a table came before this line.
-	afterTable bool
-}
-
-// row is one table row (separator rows and rows of empty cells left out).
-type row struct {
-	line  int // 1-based
-	table int // index of the table, counting from 0
-	// first is true for the first row of its table: after a page break
-	// it may continue the previous table's last row.
-	first bool
-	cells []cell
-}
-
-// cell is one table cell, its Markdown decoded.
-type cell struct {
-	paras []string // paragraphs: <p>…</p>, <br> and line breaks split them
-	text  string   // paras joined with "\n"
-	def   labelDef
-	src   string // the source kind of a 其中 label
-}
-
-func (r *row) at(i int) *cell {
-	if i < 0 || i >= len(r.cells) {
-		return &cell{}
-	}
-	return &r.cells[i]
-}
-
-func (r *row) empty(i int) bool { return r.at(i).text == "" }
-
 var separatorRE = regexp.MustCompile(`^\s*:?-+:?\s*$`)
-
-// stripMarkers removes the annotations Render appends to a cell or line
-// (" ⚠[3]", " ✖[1] ℹ[2]") from the end of s.
-func stripMarkers(s string) string {
-	for {
-		t := strings.TrimRightFunc(s, unicode.IsSpace)
-		if !strings.HasSuffix(t, "]") {
-			return s
-		}
-		open := strings.LastIndexByte(t, '[')
-		digits := t[open+1 : len(t)-1]
-		if open < 0 || len(digits) < 1 || len(digits) > 6 || strings.Trim(digits, "0123456789") != "" {
-			return s
-		}
-		r, size := utf8.DecodeLastRuneInString(t[:open])
-		if r != '✖' && r != '⚠' && r != 'ℹ' {
-			return s
-		}
-		s = t[:open-size]
-	}
-}
 
 // Tags inside cells: block tags end a paragraph, inline tags are dropped.
 var (
@@ -136,9 +77,11 @@ func tagAt(s string) (n int, name string, closing bool) {
 	return 0, "", false
 }
 
-// parseDocument reads the Markdown text. It checks the limits and refuses
-// binary data; data is not modified.
-func parseDocument(name string, data []byte) (*document, error) {
+// parseDocument reads the Markdown text into the cells and lines the
+// layout reader reads. It checks the limits and refuses binary data, and
+// text outside the alphabet of a form however it is written (a raw ESC or
+// &#x1b;); data is not modified.
+func parseDocument(name string, data []byte) (*layout.Input, error) {
 	if len(data) > MaxFileSize {
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: larger than %d bytes", ErrLimit, MaxFileSize)}
 	}
@@ -146,7 +89,7 @@ func parseDocument(name string, data []byte) (*document, error) {
 	if line, why := binary(data); why != "" {
 		return nil, &ImportError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrNotAForm, why)}
 	}
-	doc := &document{}
+	in := &layout.Input{}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	table, inTable, lineInTable, seenTable := -1, false, 0, false
@@ -154,7 +97,7 @@ func parseDocument(name string, data []byte) (*document, error) {
 	if n := strings.Count(text, "\n"); n >= MaxLines {
 		return nil, &ImportError{File: name, Line: MaxLines + 1, Err: fmt.Errorf("%w: more than %d lines", ErrLimit, MaxLines)}
 	}
-	n := 0
+	n, cells := 0, 0
 	for rest := text; rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -163,7 +106,7 @@ func parseDocument(name string, data []byte) (*document, error) {
 		if !strings.HasPrefix(t, "|") {
 			inTable = false
 			if t != "" {
-				doc.lines = append(doc.lines, textLine{n: n, text: t, afterTable: seenTable})
+				in.Lines = append(in.Lines, layout.Line{Pos: imports.Position{Line: n}, Text: t, AfterTable: seenTable})
 			}
 			continue
 		}
@@ -180,25 +123,30 @@ func parseDocument(name string, data []byte) (*document, error) {
 		if lineInTable == 2 && isSeparator(raw) {
 			continue
 		}
-		r := &row{line: n, table: table}
-		nonEmpty := false
-		for _, c := range raw {
-			dc := decodeCell(c)
-			if dc.text != "" {
-				nonEmpty = true
+		r := layout.Row{Table: table}
+		for i, c := range raw {
+			paras, text, literal := decodeCell(c)
+			if text == "" && len(paras) == 0 {
+				continue
 			}
-			r.cells = append(r.cells, dc)
+			if err := layout.CheckText(text); err != nil {
+				return nil, &ImportError{File: name, Line: n, Err: fmt.Errorf("%w: column %d: %s", ErrNotAForm, i+1, strings.TrimPrefix(err.Error(), layout.ErrText.Error()+": "))}
+			}
+			r.Cells = append(r.Cells, &layout.In{Col: i, Pos: imports.Position{Line: n, Column: i + 1}, Text: text, Paras: paras, Literal: literal})
 		}
-		if !nonEmpty {
+		if len(r.Cells) == 0 {
 			continue
 		}
-		if len(doc.rows) >= MaxRows {
+		if len(in.Rows) >= MaxRows {
 			return nil, &ImportError{File: name, Line: n, Err: fmt.Errorf("%w: more than %d table rows", ErrLimit, MaxRows)}
 		}
-		r.first, firstPending = firstPending, false
-		doc.rows = append(doc.rows, r)
+		if cells += len(r.Cells); cells > layout.MaxCells {
+			return nil, &ImportError{File: name, Line: n, Err: fmt.Errorf("%w: more than %d cells", ErrLimit, layout.MaxCells)}
+		}
+		r.First, firstPending = firstPending, false
+		in.Rows = append(in.Rows, r)
 	}
-	return doc, nil
+	return in, nil
 }
 
 // binary reports where data stops being text: invalid UTF-8 or a control
@@ -213,17 +161,17 @@ func binary(data []byte) (line int, why string) {
 				line++
 			case c == '\t' || c == '\r':
 			case c < 0x20 || c == 0x7f:
-				return line, fmt.Sprintf("binary data (control character %#02x)", c)
+				return line, fmt.Sprintf("control character %U", rune(c))
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return line, "binary data (not UTF-8 text)"
+			return line, "not valid UTF-8"
 		}
-		if r >= 0x80 && r <= 0x9f || r == 0xfeff || r == 0xfffe || r == 0xffff {
-			return line, fmt.Sprintf("binary data (control character U+%04X)", r)
+		if r >= 0x80 && r <= 0x9f || r == 0xfffe || r == 0xffff {
+			return line, fmt.Sprintf("control character %U", r)
 		}
 		i += size
 	}
@@ -273,16 +221,19 @@ func isSeparator(cells []string) bool {
 	return true
 }
 
-// decodeCell turns a raw cell into its paragraphs: Render's annotation
-// markers are dropped, <p>, <br> and similar tags split paragraphs,
-// inline HTML tags are dropped, Markdown backslash escapes and HTML
-// entities are decoded, and each paragraph is trimmed. Blank text between
-// paragraphs is dropped; an explicit empty paragraph (<p></p>) is kept,
-// since it is one of Render's.
-func decodeCell(raw string) cell {
-	raw = stripMarkers(raw)
+// decodeCell turns a raw cell into its paragraphs: a rendering's
+// annotation markers are dropped, <p>, <br> and similar tags split
+// paragraphs, inline HTML tags are dropped, Markdown backslash escapes and
+// HTML entities are decoded, and each paragraph is trimmed. Blank text
+// between paragraphs is dropped; an explicit empty paragraph (<p></p>) is
+// kept, since the renderer writes one for an empty line of a text.
+func decodeCell(raw string) (paras []string, text string, literal bool) {
+	raw = layout.StripMarkers(raw)
+	// Render writes the first character of a value that would read as a
+	// label as a character reference: the cell is data.
+	lead := strings.TrimPrefix(strings.TrimSpace(raw), "<p>")
+	literal = strings.HasPrefix(lead, "&#")
 	var (
-		paras    []string
 		cur      strings.Builder
 		explicit bool // inside <p>…</p>
 	)
@@ -315,10 +266,7 @@ func decodeCell(raw string) cell {
 		explicit = isP && !closing
 	}
 	flush(false)
-	c := cell{paras: paras, text: strings.Join(paras, "\n")}
-	d, src := classify(c.text)
-	c.def, c.src = d, string(src)
-	return c
+	return paras, strings.Join(paras, "\n"), literal
 }
 
 // unescapeMarkdown decodes backslash escapes: a backslash before ASCII

@@ -4,40 +4,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/layout"
 )
 
 // ProfileGuangzhou2021 is the profile whose form carries Guangzhou's note
 // on key projects (注：每个部门至少开展一个重点项目绩效评价 …). Render prints the
 // note for a department form filed under it; Import sets it when a
 // document's note mentions 重点项目 and 500万元.
-const ProfileGuangzhou2021 = "guangzhou-2021"
-
-// guangzhouNote is the note under the Guangzhou department form, as
-// published (see testdata/tianhe-2021-department-self-evaluation.md).
-var guangzhouNote = []string{
-	"注：1. 每个部门至少开展一个重点项目绩效评价。",
-	"2. 重点项目是指预算金额500万元以上项目；如果部门没500万元以上项目，则根据部门职能自选一个重点项目。",
-}
+const ProfileGuangzhou2021 = layout.ProfileGuangzhou2021
 
 // Texts Render writes and Import reads back.
 const (
-	keyProjectBudgetPrefix = "项目预算："
-	keyProjectSelfSelected = "自选重点项目"
-	findingsHeading        = "审核发现"
-	profileCommentFormat   = "<!-- perfeval profile: %s -->"
+	findingsHeading      = "审核发现"
+	profileCommentFormat = "<!-- perfeval profile: %s -->"
 )
 
 // Render writes the form in its official layout as Markdown tables: the
-// department form as Guangzhou publishes 部门整体支出绩效自评表 (see the
-// package documentation), the project form as the Ministry of Finance's
-// 项目支出绩效自评表. Amounts print with the decimals they were written
-// with, rates as printed.
+// department form as Guangzhou publishes 部门整体支出绩效自评表 (or in the
+// Ministry of Finance's national layout, see the package documentation),
+// the project form as the Ministry of Finance's 项目支出绩效自评表. Amounts
+// print with the decimals they were written with, rates as printed.
 //
 // With findings (non-nil, even empty), the output is annotated: each
 // finding is marked in the cell its Path names (" ✖[1]" for an error,
@@ -47,151 +38,42 @@ const (
 //
 // Import reads Render's output back to the same form.
 func Render(w io.Writer, f evaluation.Form, findings []evaluation.Finding) error {
-	var l *layout
-	switch f := f.(type) {
-	case *evaluation.DepartmentForm:
-		if f == nil {
-			return errors.New("markdown: Render: nil form")
-		}
-		l = layoutDepartment(f)
-	case *evaluation.ProjectForm:
-		if f == nil {
-			return errors.New("markdown: Render: nil form")
-		}
-		l = layoutProject(f)
-	default:
+	if f == nil || reflect.ValueOf(f).IsNil() {
+		return errors.New("markdown: Render: nil form")
+	}
+	doc := layout.Of(f)
+	if doc == nil {
 		return fmt.Errorf("markdown: Render: unsupported form %T", f)
 	}
+	r := &renderer{doc: doc, marks: map[*layout.Cell][]string{}}
 	if findings != nil {
-		l.annotate(findings)
+		r.annotate(findings)
 	}
-	_, err := io.WriteString(w, l.String())
+	_, err := io.WriteString(w, r.String())
 	return err
 }
 
-// rcell is one cell (or line) of the rendered layout.
-type rcell struct {
-	paras []string // plain text, one entry per paragraph
-	marks []string // annotation markers: "⚠[2]"
+type renderer struct {
+	doc   *layout.Doc
+	marks map[*layout.Cell][]string // annotation markers: "⚠[2]"
+	list  []string                  // the numbered findings; nil when not annotated
 }
 
-// rblock is a line of text, a raw line, or a table.
-type rblock struct {
-	line  *rcell
-	raw   string
-	table [][]*rcell // row 0 is the Markdown header row
-	width int
-}
-
-// layout is a form laid out for printing. cells maps every key path the
-// layout shows to its cell: it is the one place where paths meet cells,
-// filled as the cells are laid out.
-type layout struct {
-	blocks []*rblock
-	cells  map[string]*rcell
-	list   []string // the numbered findings
-}
-
-func newLayout() *layout { return &layout{cells: map[string]*rcell{}} }
-
-// cell makes a cell of text (paragraphs split at "\n") shown at the given
-// key paths.
-func (l *layout) cell(text string, paths ...string) *rcell {
-	c := &rcell{}
-	if text != "" {
-		c.paras = strings.Split(text, "\n")
-	}
-	for _, p := range paths {
-		if _, taken := l.cells[p]; !taken {
-			l.cells[p] = c
-		}
-	}
-	return c
-}
-
-// label makes a label cell.
-func (l *layout) label(lb label, project bool, paths ...string) *rcell {
-	return l.cell(labelText(lb, project), paths...)
-}
-
-func (l *layout) line(text string, paths ...string) {
-	l.blocks = append(l.blocks, &rblock{line: l.cell(text, paths...)})
-}
-
-func (l *layout) rawLine(s string) { l.blocks = append(l.blocks, &rblock{raw: s}) }
-
-func (l *layout) table(width int) *rblock {
-	b := &rblock{width: width}
-	l.blocks = append(l.blocks, b)
-	return b
-}
-
-// row appends a row, padded with empty cells to the table's width; nil
-// cells are empty.
-func (b *rblock) row(cells ...*rcell) {
-	r := make([]*rcell, b.width)
-	for i := range r {
-		if i < len(cells) && cells[i] != nil {
-			r[i] = cells[i]
-		} else {
-			r[i] = &rcell{}
-		}
-	}
-	b.table = append(b.table, r)
-}
-
-// resolve finds the cell of a key path: the cell itself, else the
-// cell of the nearest enclosing path the layout shows; nil for none.
-func (l *layout) resolve(path string) *rcell {
-	for p := path; ; p = parentPath(p) {
-		if c, ok := l.cells[p]; ok {
-			return c
-		}
-		if p == "" {
-			return nil
-		}
-	}
-}
-
-// parentPath strips the last step of a key path: "tasks[1].funds" →
-// "tasks[1]" → "tasks" → "".
-func parentPath(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i >= 0 {
-			return p[:i]
-		}
-		return ""
-	}
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[:i]
-	}
-	return ""
-}
-
-func symbol(s evaluation.Severity) string {
-	switch s {
-	case evaluation.Error:
-		return "✖"
-	case evaluation.Warning:
-		return "⚠"
-	}
-	return "ℹ"
-}
-
-func (l *layout) annotate(findings []evaluation.Finding) {
+func (r *renderer) annotate(findings []evaluation.Finding) {
+	r.list = []string{} // annotated: say so even when there is nothing to list
 	for i, f := range findings {
-		mark := fmt.Sprintf("%s[%d]", symbol(f.Severity), i+1)
+		mark := fmt.Sprintf("%s[%d]", layout.Symbol(f.Severity), i+1)
 		where := "位置：" + escapeText(oneLine(f.Path))
 		if f.Path == "" {
 			where = "位置：整表"
 		}
-		if c := l.resolve(f.Path); c != nil {
-			c.marks = append(c.marks, mark)
+		if c := r.doc.CellFor(f.Path); c != nil {
+			r.marks[c] = append(r.marks[c], mark)
 		} else if f.Path != "" {
 			where += "（表中无此单元格）"
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%d. %s %s `%s` %s：%s", i+1, symbol(f.Severity), f.Severity, escapeCode(f.Rule), where,
+		fmt.Fprintf(&b, "%d. %s %s `%s` %s：%s", i+1, layout.Symbol(f.Severity), f.Severity, escapeCode(f.Rule), where,
 			escapeText(oneLine(f.Message.Zh)))
 		switch {
 		case f.Expected != "" && f.Actual != "":
@@ -201,10 +83,7 @@ func (l *layout) annotate(findings []evaluation.Finding) {
 		case f.Actual != "":
 			fmt.Fprintf(&b, "（实为：%s）", escapeText(oneLine(f.Actual)))
 		}
-		l.list = append(l.list, b.String())
-	}
-	if l.list == nil {
-		l.list = []string{} // annotated: say there is nothing to list
+		r.list = append(r.list, b.String())
 	}
 }
 
@@ -213,72 +92,107 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func escapeCode(s string) string { return strings.ReplaceAll(oneLine(s), "`", "'") }
 
 // escaper keeps text from being read as Markdown or HTML structure, and a
-// text that ends like an annotation from being taken for one.
+// text that ends like an annotation from being taken for one. Control
+// characters are written as entities, which Import decodes and refuses as
+// it refuses them raw: no text of a form reaches a reader's terminal raw.
 var escaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `&`, `&amp;`, `<`, `&lt;`, `>`, `&gt;`,
-	"✖[", `✖\[`, "⚠[", `⚠\[`, "ℹ[", `ℹ\[`)
+	"✖[", `✖\[`, "⚠[", `⚠\[`, "ℹ[", `ℹ\[`, "\r", "&#13;")
 
-func escapeText(s string) string { return escaper.Replace(s) }
+func escapeText(s string) string { return controlEntities(escaper.Replace(s)) }
 
-func (c *rcell) markdown() string {
-	var s string
-	switch len(c.paras) {
-	case 0:
-	case 1:
-		s = escapeText(c.paras[0])
-	default:
-		parts := make([]string, len(c.paras))
-		for i, p := range c.paras {
-			parts[i] = "<p>" + escapeText(p) + "</p>"
-		}
-		s = strings.Join(parts, " ")
+// controlEntities writes C0 and C1 control characters other than tab as
+// numeric character references.
+func controlEntities(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
 	}
-	if len(c.marks) > 0 {
-		if s != "" {
-			s += " "
+	var b strings.Builder
+	for _, c := range s {
+		if isControl(c) {
+			fmt.Fprintf(&b, "&#x%x;", c)
+			continue
 		}
-		s += strings.Join(c.marks, " ")
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func isControl(c rune) bool {
+	return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || (c >= 0x80 && c < 0xa0)
+}
+
+// cellText is a cell's Markdown: its paragraphs (as <p>…</p> when there
+// are more than one) and its markers. A value whose text would read as a
+// label, a note or a placeholder where it stands has its first character
+// written as a character reference (项目名称 as &#x9879;目名称): it shows
+// the same, and Import reads the cell as data (see layout.NeedsLiteral).
+func (r *renderer) cellText(c *layout.Cell, inTable bool) string {
+	var s string
+	if c != nil {
+		paras := c.Paragraphs()
+		literal := inTable && !c.IsLabel() && c.Path() != "" && (c.Type == layout.TextType || c.Type == layout.ListType) &&
+			layout.NeedsLiteral(c.Text)
+		para := func(i int, p string) string {
+			if i == 0 && literal && p != "" {
+				r, n := utf8.DecodeRuneInString(p)
+				return fmt.Sprintf("&#x%x;", r) + escapeText(p[n:])
+			}
+			return escapeText(p)
+		}
+		switch len(paras) {
+		case 0:
+		case 1:
+			s = para(0, paras[0])
+		default:
+			parts := make([]string, len(paras))
+			for i, p := range paras {
+				parts[i] = "<p>" + para(i, p) + "</p>"
+			}
+			s = strings.Join(parts, " ")
+		}
+		if m := r.marks[c]; len(m) > 0 {
+			if s != "" {
+				s += " "
+			}
+			s += strings.Join(m, " ")
+		}
 	}
 	return s
 }
 
-// String writes the layout as Markdown.
-func (l *layout) String() string {
+// String writes the document as Markdown.
+func (r *renderer) String() string {
 	var b strings.Builder
-	for i, blk := range l.blocks {
+	blocks := r.doc.Blocks
+	profileDone := r.doc.Profile == "" || !layout.ProfileNameRE.MatchString(r.doc.Profile)
+	for i, blk := range blocks {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		switch {
-		case blk.line != nil:
-			b.WriteString(blk.line.markdown())
+		switch blk.Kind {
+		case layout.TitleBlock, layout.LineBlock:
+			b.WriteString(r.cellText(blk.Line, false))
 			b.WriteByte('\n')
-		case blk.raw != "":
-			b.WriteString(blk.raw)
+		case layout.NoteBlock:
+			b.WriteString(strings.Join(blk.Note, "\n"))
 			b.WriteByte('\n')
-		default:
-			for j, r := range blk.table {
-				b.WriteByte('|')
-				for _, c := range r {
-					if s := c.markdown(); s != "" {
-						b.WriteString(" " + s + " |")
-					} else {
-						b.WriteString(" |")
-					}
-				}
-				b.WriteByte('\n')
-				if j == 0 {
-					b.WriteString("|" + strings.Repeat("---|", blk.width) + "\n")
-				}
-			}
+		case layout.TableBlock:
+			r.table(&b, blk.Table)
+		}
+		// The profile, as a comment invisible when the Markdown is shown,
+		// after the lines above the first table.
+		if !profileDone && blk.Kind != layout.TableBlock && i+1 < len(blocks) && blocks[i+1].Kind == layout.TableBlock {
+			b.WriteString("\n" + fmt.Sprintf(profileCommentFormat, r.doc.Profile) + "\n")
+			profileDone = true
 		}
 	}
-	if l.list != nil {
+	if r.list != nil {
 		b.WriteString("\n" + findingsHeading + "：")
-		if len(l.list) == 0 {
+		if len(r.list) == 0 {
 			b.WriteString("无\n")
 		} else {
 			b.WriteString("\n\n")
-			for _, item := range l.list {
+			for _, item := range r.list {
 				b.WriteString(item + "\n")
 			}
 		}
@@ -286,68 +200,25 @@ func (l *layout) String() string {
 	return b.String()
 }
 
-// number prints a decimal with the places it was written with: 16.6 stays
-// 16.6, 2395.15 stays 2395.15, 16.60 stays 16.60.
-func number(d decimal.Decimal) string { return d.StringFixed(max(0, -d.Exponent())) }
-
-func amount(a *budget.Amount, u budget.Unit) string {
-	if a == nil {
-		return ""
+// table writes a table, a merged cell as its text followed by empty cells
+// (as converted PDFs print it).
+func (r *renderer) table(b *strings.Builder, t *layout.Table) {
+	grid := layout.Grid(t)
+	if t.BlankHeader {
+		grid = append([][]*layout.Cell{make([]*layout.Cell, t.Width)}, grid...)
 	}
-	return number(a.In(u).Decimal())
-}
-
-func rate(r *budget.Rate) string {
-	if r == nil {
-		return ""
-	}
-	return r.String()
-}
-
-func dec(d *decimal.Decimal) string {
-	if d == nil {
-		return ""
-	}
-	return number(*d)
-}
-
-func year(y int) string {
-	if y == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d年", y)
-}
-
-func paragraphs(texts []string) string { return strings.Join(texts, "\n") }
-
-// indColumn is one indicator column of a table.
-type indColumn struct {
-	lb  label
-	key string // the key in the file format
-	get func(*evaluation.Indicator) string
-}
-
-var (
-	colLevel1    = indColumn{lLevel1, "level1", func(i *evaluation.Indicator) string { return i.Level1 }}
-	colLevel2    = indColumn{lLevel2, "level2", func(i *evaluation.Indicator) string { return i.Level2 }}
-	colName      = indColumn{lIndName, "name", func(i *evaluation.Indicator) string { return i.Name }}
-	colTarget    = indColumn{lIndTarget, "target", func(i *evaluation.Indicator) string { return i.Target }}
-	colActual    = indColumn{lIndActual, "actual", func(i *evaluation.Indicator) string { return i.Actual }}
-	colWeight    = indColumn{lWeight, "weight", func(i *evaluation.Indicator) string { return dec(i.Weight) }}
-	colScore     = indColumn{lScore, "score", func(i *evaluation.Indicator) string { return dec(i.Score) }}
-	colDeviation = indColumn{lDeviation, "deviation", func(i *evaluation.Indicator) string { return i.Deviation }}
-)
-
-// indicatorCells lays out one indicator row's cells, shown at
-// prefix.name, prefix.actual, …; the name cell also stands for the row.
-func (l *layout) indicatorCells(cols []indColumn, ind *evaluation.Indicator, prefix string) []*rcell {
-	out := make([]*rcell, len(cols))
-	for i, c := range cols {
-		paths := []string{prefix + "." + c.key}
-		if c.lb == lIndName {
-			paths = append(paths, prefix)
+	for j, row := range grid {
+		b.WriteByte('|')
+		for _, c := range row {
+			if s := r.cellText(c, true); s != "" {
+				b.WriteString(" " + s + " |")
+			} else {
+				b.WriteString(" |")
+			}
 		}
-		out[i] = l.cell(c.get(ind), paths...)
+		b.WriteByte('\n')
+		if j == 0 {
+			b.WriteString("|" + strings.Repeat("---|", t.Width) + "\n")
+		}
 	}
-	return out
 }

@@ -67,6 +67,8 @@ func TestRenderGolden(t *testing.T) {
 		{"project.md", projectPath, nil},
 		{"project-annotated.md", projectPath, projectFindings},
 		{"department-rich.md", "testdata/department-rich.yaml", nil},
+		{"department-national.md", "testdata/department-national.yaml", nil},
+		{"department-both.md", "testdata/department-both.yaml", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -85,7 +87,8 @@ func TestRenderGolden(t *testing.T) {
 
 // Import(Render(f)) is f, with and without annotations.
 func TestRenderImportRoundTrip(t *testing.T) {
-	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml"} {
+	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml",
+		"testdata/department-national.yaml", "testdata/department-both.yaml"} {
 		for _, annotated := range []bool{false, true} {
 			t.Run(filepath.Base(filepath.Dir(path))+"/"+filepath.Base(path), func(t *testing.T) {
 				f := readForm(t, path)

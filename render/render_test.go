@@ -60,9 +60,23 @@ func cellAt(t *testing.T, root *html.Node, path string) *html.Node {
 	return cells[0]
 }
 
-// Every row of the table spans the same number of columns once rowspans
-// are accounted for: the layout is a true grid.
+// Every row of each table spans the same number of columns once rowspans
+// are accounted for: the layout is a true grid. cols is the width of the
+// first table; every table's rows fill its own <colgroup>.
 func assertGrid(t *testing.T, root *html.Node, cols int) {
+	t.Helper()
+	tables := htmltest.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "table" })
+	require.NotEmpty(t, tables)
+	for i, tb := range tables {
+		width := len(htmltest.Find(tb, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "col" }))
+		if i == 0 {
+			assert.Equal(t, cols, width, "the form's table")
+		}
+		assertTableGrid(t, tb, width)
+	}
+}
+
+func assertTableGrid(t *testing.T, root *html.Node, cols int) {
 	t.Helper()
 	rows := htmltest.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "tr" })
 	carry := map[int]int{} // column → rows still covered by a rowspan
@@ -149,7 +163,7 @@ func TestAnnotate(t *testing.T) {
 	assert.Equal(t, "#finding-1", href)
 	class, _ = marked("funds.reported.completion_rate")
 	assert.Contains(t, class, "flag-error")
-	_, href = marked("tasks[2]") // the nearest drawn cell of tasks[2].indicators
+	_, href = marked("tasks[2].indicators[0]") // tasks[2].indicators is drawn at its first indicator
 	assert.Equal(t, "#finding-3", href)
 	marked("key_projects[0]")
 	items := htmltest.Find(root, func(n *html.Node) bool { return n.Data == "li" && strings.HasPrefix(attr(n, "id"), "finding-") })
@@ -165,7 +179,7 @@ func TestProjectLayoutAndChart(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.HTML(&b, f, render.Options{Score: rep.Score}))
 	root := doc(t, b.String())
-	assertGrid(t, root, 8)
+	assertGrid(t, root, 9)
 	assert.Equal(t, "4", attr(cellAt(t, root, "indicators[0].level1"), "rowspan"), "产出指标 merged over its four rows")
 	assert.Equal(t, "18.89", text(cellAt(t, root, "indicators[4].score")))
 	assert.Equal(t, "97.39", text(cellAt(t, root, "reported.total_score")))
@@ -189,7 +203,8 @@ func TestEscapesText(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	for name, path := range map[string]string{"tianhe2021": "../examples/tianhe2021/form.yaml", "project": "../examples/project/form.yaml"} {
+	for name, path := range map[string]string{"tianhe2021": "../examples/tianhe2021/form.yaml", "project": "../examples/project/form.yaml",
+		"department-national": "../markdown/testdata/department-national.yaml", "department-both": "../markdown/testdata/department-both.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			f := read(t, path)
 			rep := evaluation.Evaluate(f, nil)

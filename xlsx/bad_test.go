@@ -126,7 +126,7 @@ func TestImportErrorMessages(t *testing.T) {
 	assert.ErrorIs(t, err, xlsx.ErrValue)
 	assert.Equal(t, "表1", ie.Sheet)
 	assert.Equal(t, "B3", ie.Cell)
-	assert.True(t, strings.HasPrefix(err.Error(), "dept.xlsx: sheet 表1 cell B3: invalid value: 部门调整预算收入: "), err.Error())
+	assert.True(t, strings.HasPrefix(err.Error(), `dept.xlsx: sheet 表1 cell B3: invalid value: "两千万": 部门调整预算收入: not an amount: `), err.Error())
 
 	assert.Equal(t, "f.xlsx: cell C2: invalid value", (&xlsx.ImportError{File: "f.xlsx", Cell: "C2", Err: xlsx.ErrValue}).Error())
 	assert.Equal(t, "f.xlsx: unreadable workbook", (&xlsx.ImportError{File: "f.xlsx"}).Error())
@@ -158,7 +158,8 @@ func TestImportBadValues(t *testing.T) {
 
 // TestImportFarCells: a sheet naming the last cell of a worksheet costs
 // no more than a small one (a whole-sheet model would allocate a million
-// rows), and cells beyond the limits are not read.
+// rows), and a cell far from the form is not lost: it is reported
+// unplaced, with its reference.
 func TestImportFarCells(t *testing.T) {
 	b := newSheet(t, "Sheet1")
 	b.set(map[string]string{"A1": "项目名称", "B1": "P", "BZ5": "far right"})
@@ -169,20 +170,17 @@ func TestImportFarCells(t *testing.T) {
 		return strings.Replace(s, "</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>`, 1)
 	})
 	start := time.Now()
-	form, err := xlsx.Import("far.xlsx", data)
+	res, err := xlsx.ImportResult("far.xlsx", data)
 	require.NoError(t, err)
 	assert.Less(t, time.Since(start), 5*time.Second)
-	assert.Equal(t, "P", form.Header().Name)
-
-	// A table that runs past MaxRows is refused, never cut short.
-	b = newSheet(t, "Sheet1")
-	b.set(map[string]string{"A1": "项目名称", "B1": "P", "A2": "三级指标", "B2": "实际完成值"})
-	for r := 3; r <= xlsx.MaxRows+5; r++ {
-		ref, _ := excelize.CoordinatesToCellName(1, r)
-		require.NoError(t, b.f.SetCellStr("Sheet1", ref, "n"))
+	assert.Equal(t, "P", res.Form.Header().Name)
+	var refs []string
+	for _, u := range res.Unplaced {
+		refs = append(refs, u.Ref)
 	}
-	_, err = xlsx.Import("long.xlsx", b.bytes())
-	assert.ErrorIs(t, err, xlsx.ErrTooLarge)
+	assert.Equal(t, []string{"BZ5", "XFD1048576"}, refs)
+	_, err = xlsx.Import("far.xlsx", data)
+	assert.ErrorIs(t, err, xlsx.ErrValue, "the simple entry point refuses a form with a cell unplaced")
 }
 
 func TestImportManyMerges(t *testing.T) {

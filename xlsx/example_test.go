@@ -10,7 +10,8 @@ import (
 )
 
 // Export lays a form out as the official sheet; the printed 执行率 stays
-// as printed and a formula next to it recomputes it. Import reads it back.
+// as printed and a formula under the form recomputes it. Import reads it
+// back.
 func Example() {
 	form, err := evaluation.Decode("form.yaml", []byte(`kind: project-self-evaluation
 project: 智慧校园建设
@@ -33,9 +34,9 @@ funds:
 		return
 	}
 	sheet := book.GetSheetList()[0]
-	printed, _ := book.GetCellValue(sheet, "G6")
-	formula, _ := book.GetCellFormula(sheet, "I6")
-	computed, _ := book.CalcCellValue(sheet, "I6")
+	printed, _ := book.GetCellValue(sheet, "G7")
+	formula, _ := book.GetCellFormula(sheet, "C13")
+	computed, _ := book.CalcCellValue(sheet, "C13")
 	var buf bytes.Buffer
 	if _, err := book.WriteTo(&buf); err != nil {
 		fmt.Println(err)
@@ -56,7 +57,7 @@ funds:
 	// Output:
 	// 项目支出绩效自评表
 	// 执行率 as printed: 95.00%
-	// 执行率 computed:   95.50% by IF(OR(D6="",E6=""),"",IFERROR(E6/D6,""))
+	// 执行率 computed:   95.50% by IF(OR(D7="",E7=""),"",IFERROR(E7/D7,""))
 	// read back: 智慧校园建设 2025 95.50 95.00%
 }
 

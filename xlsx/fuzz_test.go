@@ -10,11 +10,15 @@ import (
 
 // checkImport is the property both fuzz targets check: Import returns a
 // form or an *ImportError wrapping one of the sentinels, never both,
-// never a panic (Import recovers excelize's panics, but a recovered one
-// still shows here as an error mentioning it, which fails the target),
-// and a form read can be exported again.
+// never a panic (a panic recovered inside shows as ErrCorrupt mentioning
+// it), agrees with ImportResult's account, and a form read can be exported
+// again.
 func checkImport(t *testing.T, data []byte) {
+	res, rerr := xlsx.ImportResult("fuzz.xlsx", data)
 	form, err := xlsx.Import("fuzz.xlsx", data)
+	if (rerr == nil) != (err == nil || errors.Is(err, xlsx.ErrValue) && res != nil && len(res.Unplaced) > 0) {
+		t.Fatalf("ImportResult (%v) and Import (%v) disagree", rerr, err)
+	}
 	if err != nil {
 		var ie *xlsx.ImportError
 		if !errors.As(err, &ie) {

@@ -10,15 +10,18 @@ import (
 type styleKind uint8
 
 const (
-	stTitle    styleKind = iota // the form's title
-	stNote                      // 单位：万元, right-aligned, no border
-	stLabel                     // a printed label: centred, bordered
-	stText                      // a text cell: wrapped, left-aligned, bordered
-	stCenter                    // a short text cell (indicator values): wrapped, centred
-	stNumber                    // an amount, weight or score: number format with its decimals
-	stPercent                   // a printed rate: percent format with its decimals
-	stComputed                  // a formula cell: percent, italic grey, so it reads as derived
-	stYear                      // the year: 0"年"
+	stTitle       styleKind = iota // the form's title
+	stNote                         // 单位：万元, right-aligned, no border
+	stNoteLeft                     // the form's note under the table: left-aligned, wrapped, no border
+	stLabel                        // a printed label: centred, bordered
+	stText                         // a text cell: wrapped, left-aligned, bordered
+	stCenter                       // a short text cell (indicator values): wrapped, centred
+	stNumber                       // an amount, weight or score: number format with its decimals
+	stPercent                      // a printed rate: percent format with its decimals
+	stComputed                     // a formula cell: percent, italic grey, so it reads as derived
+	stYear                         // the year: 0"年"
+	stValue                        // a value's text: wrapped, left-aligned, in the text format "@"
+	stValueCenter                  // a short value's text: wrapped, centred, in the text format "@"
 )
 
 type styleKey struct {
@@ -63,6 +66,9 @@ func (w *writer) style(kind styleKind, decimals int32) int {
 	case stNote:
 		s.Border = nil
 		s.Alignment.Horizontal = "right"
+	case stNoteLeft:
+		s.Border = nil
+		s.Alignment.Horizontal = "left"
 	case stLabel:
 		s.Font.Bold = true
 	case stText:
@@ -81,6 +87,15 @@ func (w *writer) style(kind styleKind, decimals int32) int {
 	case stYear:
 		f := `0"年"`
 		s.CustomNumFmt = &f
+	case stValue, stValueCenter:
+		// The text format marks the cell as a value: a sheet perfeval
+		// wrote reads its value cells as data, whatever they say (an
+		// indicator named 得分 is not the label 得分).
+		f := "@"
+		s.CustomNumFmt = &f
+		if kind == stValue {
+			s.Alignment.Horizontal = "left"
+		}
 	}
 	id, err := w.f.NewStyle(s)
 	if err != nil {

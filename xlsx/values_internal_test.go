@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,44 +54,24 @@ func TestFitDecimals(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for code, want := range map[string]numFmt{
-		"":                              general,
-		"General":                       general,
-		"0":                             {0, 0, false},
-		"0.00":                          {2, 2, false},
-		"#,##0.00":                      {2, 2, false},
-		"0.0#":                          {1, 2, false},
-		"0.00%":                         {2, 2, true},
-		"0%":                            {0, 0, true},
-		`0"年"`:                          {0, 0, false},
-		`"¥"#,##0.00;[Red]-"¥"#,##0.00`: {2, 2, false},
-		`[$-804]0.000`:                  {3, 3, false},
-		"0.00E+00":                      general,
-		"yyyy/m/d":                      general,
-		"@":                             general,
-		`0.00_);(0.00)`:                 {2, 2, false},
+		"":                                    general,
+		"General":                             general,
+		"0":                                   {0, 0, false, false, false},
+		"0.00":                                {2, 2, false, false, false},
+		"#,##0.00":                            {2, 2, false, false, false},
+		"0.0#":                                {1, 2, false, false, false},
+		"0.00%":                               {2, 2, true, false, false},
+		"0%":                                  {0, 0, true, false, false},
+		`0"年"`:                                {0, 0, false, false, false},
+		`"¥"#,##0.00;[Red]-"¥"#,##0.00`:       {2, 2, false, false, false},
+		`[$-804]0.000`:                        {3, 3, false, false, false},
+		"0.00E+00":                            general,
+		"yyyy/m/d":                            {-1, -1, false, true, false},
+		"0." + strings.Repeat("0", 1_000_000): general, // longer than Excel allows: not honoured
+		"@":                                   {-1, -1, false, false, true},
+		`0.00_);(0.00)`:                       {2, 2, false, false, false},
 	} {
 		assert.Equal(t, want, parseFormat(code), code)
-	}
-}
-
-func TestLabelKey(t *testing.T) {
-	for text, want := range map[string]string{
-		"部门调整预算收入":          "部门调整预算收入",
-		" 部门 调整预算\n收入： ":    "部门调整预算收入",
-		"*项目名称":             "项目名称",
-		"全年预算数（A）":          "全年预算数",
-		"执行率（B/A）":          "执行率",
-		"执行率（计算值）":          "执行率(计算值)",
-		"项目资金（万元）":          "项目资金",
-		"其中：一般公共预算":         keySourcePrefix + "general_public_budget",
-		"其中:当年财政拨款":         keySourcePrefix + "current_appropriation",
-		"上年结转资金":            keySourcePrefix + "prior_carryover",
-		"单位：万元":             keyUnit,
-		"2021年度部门整体支出绩效自评表": keyTitleDepartment,
-		"矛盾纠纷化解率":           "",
-		"":                  "",
-	} {
-		assert.Equal(t, want, labelKey(text), text)
 	}
 }
 

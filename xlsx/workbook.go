@@ -4,12 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/perfeval/perfeval/internal/layout"
 )
 
 // Input limits. They bound the memory and time one workbook can cost,
@@ -25,12 +25,11 @@ const (
 	MaxPartSize = 16 << 20
 	// MaxParts bounds the number of entries of the zip archive.
 	MaxParts = 10_000
-	// MaxRows and MaxColumns bound the cells read from a sheet: cells
-	// below row 2,000 or right of column 64 (BL) are not read. A table of
-	// the form that runs past MaxRows is an error (ErrTooLarge), never a
-	// silently shortened form.
-	MaxRows    = 2_000
-	MaxColumns = 64
+	// MaxCells bounds the non-empty cells read from a sheet: as many as a
+	// form the file format accepts needs (layout.MaxCells). Empty cells
+	// cost nothing, wherever they are: a sheet naming cell XFD1048576 is
+	// read in the memory of the cells it holds.
+	MaxCells = layout.MaxCells
 	// MaxMerges bounds the merged ranges of the sheet read.
 	MaxMerges = 10_000
 )
@@ -99,35 +98,48 @@ func precheck(name string, data []byte) error {
 	return nil
 }
 
-// openOptions bound what excelize unzips. The XML limit equals the total
-// limit, so no worksheet is ever spilled to a temporary file: Import
-// reads no file and writes none.
-var openOptions = excelize.Options{UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: MaxUnzippedSize}
+// pkg is an .xlsx package opened for reading: its parts by name, read
+// on demand, each within MaxPartSize.
+type pkg struct {
+	files map[string]*zip.File // by lower-case name, "\\" as "/"
+}
+
+func openPackage(data []byte) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	p := &pkg{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		p.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+	}
+	return p, nil
+}
+
+// part reads a part of the package; ok is false when there is none.
+func (p *pkg) part(name string) (data []byte, ok bool, err error) {
+	f, found := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if !found {
+		return nil, false, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, true, err
+	}
+	defer rc.Close()
+	data, err = io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
+	if err != nil {
+		return nil, true, err
+	}
+	if len(data) > MaxPartSize {
+		return nil, true, fmt.Errorf("%w: part %s larger than %d bytes", ErrTooLarge, name, MaxPartSize)
+	}
+	return data, true, nil
+}
 
 // sheetPart is one worksheet: its name and the path of its XML part.
 type sheetPart struct {
 	name, path string
-}
-
-// part returns a part of the package as excelize holds it.
-func part(xf *excelize.File, name string) ([]byte, bool) {
-	name = strings.TrimPrefix(name, "/")
-	if v, ok := xf.Pkg.Load(name); ok {
-		b, ok := v.([]byte)
-		return b, ok
-	}
-	var (
-		out   []byte
-		found bool
-	)
-	xf.Pkg.Range(func(k, v any) bool {
-		if s, ok := k.(string); ok && strings.EqualFold(s, name) {
-			out, found = v.([]byte)
-			return false
-		}
-		return true
-	})
-	return out, found
 }
 
 type relationships struct {
@@ -139,11 +151,14 @@ type relationships struct {
 	} `xml:"Relationship"`
 }
 
-type workbookSheets struct {
+type workbookPart struct {
 	Sheets []struct {
 		Name  string     `xml:"name,attr"`
 		Attrs []xml.Attr `xml:",any,attr"`
 	} `xml:"sheets>sheet"`
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
 }
 
 func resolveTarget(base, target string) string {
@@ -153,13 +168,25 @@ func resolveTarget(base, target string) string {
 	return path.Join(path.Dir(base), target)
 }
 
-// worksheets lists the workbook's worksheets in tab order with the paths
-// of their parts, read from the package's relationships. (excelize keeps
-// this map to itself; reading the parts ourselves lets Import stream a
-// sheet instead of loading it whole, see grid.go.)
-func worksheets(xf *excelize.File) ([]sheetPart, error) {
+// book is what Import needs of the workbook: its worksheets in tab order,
+// the shared strings and styles parts, the date system.
+type book struct {
+	sheets   []sheetPart
+	shared   string
+	styles   string
+	date1904 bool
+	// ours is true for a workbook perfeval wrote (docProps/core.xml names
+	// it the creator): its value cells carry the text format.
+	ours bool
+}
+
+// readBook lists the workbook's worksheets in tab order with the paths
+// of their parts, read from the package's relationships.
+func readBook(p *pkg) (*book, error) {
 	wbPath := "xl/workbook.xml"
-	if b, ok := part(xf, "_rels/.rels"); ok {
+	if b, ok, err := p.part("_rels/.rels"); err != nil {
+		return nil, err
+	} else if ok {
 		var rels relationships
 		if err := xml.Unmarshal(b, &rels); err == nil {
 			for _, r := range rels.Rels {
@@ -170,49 +197,58 @@ func worksheets(xf *excelize.File) ([]sheetPart, error) {
 			}
 		}
 	}
-	b, ok := part(xf, wbPath)
+	b, ok, err := p.part(wbPath)
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, fmt.Errorf("no workbook part %s", wbPath)
 	}
-	var wb workbookSheets
+	var wb workbookPart
 	if err := xml.Unmarshal(b, &wb); err != nil {
 		return nil, fmt.Errorf("workbook part %s: %w", wbPath, err)
 	}
+	out := &book{shared: "xl/sharedStrings.xml", styles: "xl/styles.xml", date1904: wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"}
+	if b, ok, err := p.part("docProps/core.xml"); err == nil && ok {
+		var core struct {
+			Creator string `xml:"creator"`
+		}
+		if xml.Unmarshal(b, &core) == nil {
+			out.ours = strings.TrimSpace(core.Creator) == "perfeval"
+		}
+	}
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	targets := map[string]string{}
-	if b, ok := part(xf, relsPath); ok {
+	if b, ok, err := p.part(relsPath); err != nil {
+		return nil, err
+	} else if ok {
 		var rels relationships
 		if err := xml.Unmarshal(b, &rels); err != nil {
 			return nil, fmt.Errorf("part %s: %w", relsPath, err)
 		}
 		for _, r := range rels.Rels {
-			if strings.HasSuffix(r.Type, "/worksheet") && !strings.EqualFold(r.Mode, "External") {
+			if strings.EqualFold(r.Mode, "External") {
+				continue
+			}
+			switch {
+			case strings.HasSuffix(r.Type, "/worksheet"):
 				targets[r.ID] = resolveTarget(wbPath, r.Target)
+			case strings.HasSuffix(r.Type, "/sharedStrings"):
+				out.shared = resolveTarget(wbPath, r.Target)
+			case strings.HasSuffix(r.Type, "/styles"):
+				out.styles = resolveTarget(wbPath, r.Target)
 			}
 		}
 	}
-	var out []sheetPart
 	for _, s := range wb.Sheets {
 		for _, a := range s.Attrs {
 			if a.Name.Local != "id" || a.Name.Space == "" {
 				continue
 			}
 			if p, ok := targets[a.Value]; ok {
-				out = append(out, sheetPart{name: s.Name, path: p})
+				out.sheets = append(out.sheets, sheetPart{name: s.Name, path: p})
 			}
 		}
 	}
 	return out, nil
-}
-
-// openError sorts an excelize open failure under a sentinel.
-func openError(name string, err error) error {
-	sentinel := ErrCorrupt
-	if strings.Contains(err.Error(), "unzip size") {
-		sentinel = ErrTooLarge
-	}
-	if errors.Is(err, excelize.ErrWorkbookPassword) {
-		sentinel = ErrEncrypted
-	}
-	return &ImportError{File: name, Err: fmt.Errorf("%w: %w", sentinel, err)}
 }

@@ -7,7 +7,7 @@
 //	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
 //	perfeval render   [-format markdown|html] [-annotate] FILE
 //	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
-//	perfeval import   [-o FILE] FILE.md|FILE.xlsx
+//	perfeval import   [-o FILE] [-from md|xlsx] [-lang zh|en] FILE.md|FILE.xlsx|-
 //	perfeval export   -o FILE.xlsx FILE
 //	perfeval version
 //
@@ -52,7 +52,7 @@ const usage = `usage:
   perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
   perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] FILE
   perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
-  perfeval import   [-o FILE] FILE.md|FILE.xlsx
+  perfeval import   [-o FILE] [-from md|xlsx] [-lang zh|en] FILE.md|FILE.xlsx|-
   perfeval export   -o FILE.xlsx FILE
   perfeval version
 PATH is a form file, a folder of them, or - for standard input.
@@ -78,7 +78,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "render":
 		return renderForm(args[1:], stdout, stderr)
 	case "import":
-		return importForm(args[1:], stdout, stderr)
+		return importForm(args[1:], stdin, stdout, stderr)
 	case "export":
 		return exportForm(args[1:], stdout, stderr)
 	case "version":

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,4 +135,124 @@ func TestBadDocuments(t *testing.T) {
 	assert.Equal(t, 2, code, "an unknown document type is a usage error")
 	code, _, _ = runCmd("export", tianhe)
 	assert.Equal(t, 2, code, "export needs -o")
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	return p
+}
+
+// import exits 0 when every cell was placed; 3 with the YAML still written
+// when a cell was not placed or the name, year or funds are missing; 3
+// with nothing written when the document cannot be read; never 1.
+func TestImportExitStatus(t *testing.T) {
+	data, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	misspelt := writeFile(t, dir, "misspelt.md", strings.Replace(string(data), "| 部门调整预算收入 |", "| 部门调整预箕收入 |", 1))
+	noYear := writeFile(t, dir, "noyear.md", strings.Replace(string(data), "| 被评价年度 | 2021年 |", "| | |", 1))
+	for _, tc := range []struct {
+		name, path string
+		code       int
+		written    bool
+		stderr     []string
+	}{
+		{"complete", seed, 0, true, nil},
+		{"a label misspelt", misspelt, 3, true, []string{"未放入", "第 9 行第 2 列", `"部门调整预箕收入"`, "第 9 行第 3 列", `"2395.15"`}},
+		{"no year", noYear, 3, true, []string{"缺少", "未找到年度"}},
+		{"not a form", writeFile(t, dir, "notes.md", "# 会议纪要\n"), 3, false, []string{"looked for"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.name+".yaml")
+			code, _, stderr := runCmd("import", "-o", out, tc.path)
+			assert.Equal(t, tc.code, code, stderr)
+			_, err := os.Stat(out)
+			assert.Equal(t, tc.written, err == nil, "output written")
+			for _, s := range tc.stderr {
+				assert.Contains(t, stderr, s)
+			}
+		})
+	}
+	// The English account, and no lines for a complete import but its
+	// readings.
+	code, _, stderr := runCmd("import", "-lang", "en", "-o", filepath.Join(dir, "en.yaml"), misspelt)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, `perfeval: unplaced: `+misspelt+`: line 9 column 2 "部门调整预箕收入": no label tells what this cell is`)
+	assert.Contains(t, stderr, "2 cells not placed, 0 things missing; the YAML written is incomplete")
+}
+
+// Readings that are not literal are reported on standard error as info.
+func TestImportReportsReadings(t *testing.T) {
+	data, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	md := writeFile(t, t.TempDir(), "wan.md", strings.Replace(string(data), "| 2395.15 |", "| 2395.15万 |", 1))
+	code, out, stderr := runCmd("import", "-lang", "en", md)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "adjusted_budget: 2395.15")
+	assert.Contains(t, stderr, "perfeval: info: "+md+": line 9 column 3: 2395.15万 read as 2395.15 万元")
+}
+
+// import - reads standard input, and needs -from.
+func TestImportStandardInput(t *testing.T) {
+	data, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	code, _, stderr := runCmd("import", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-from")
+	var out, errOut bytes.Buffer
+	code = runWith([]string{"import", "-from", "md", "-"}, bytes.NewReader(data), &out, &errOut)
+	assert.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), "# Imported by perfeval from <stdin>.")
+	assert.Contains(t, out.String(), "department: 中国共产党广州市天河区委员会政法委员会")
+}
+
+// The unplaced cells listed are bounded, each quoted with its control
+// characters made visible.
+func TestImportListIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| 项目名称 | 某项目 |\n|---|---|\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "| 杂项%d | x\u202ey |\n", i)
+	}
+	code, _, stderr := runCmd("import", "-lang", "en", writeFile(t, t.TempDir(), "stray.md", b.String()))
+	assert.Equal(t, 3, code)
+	assert.Equal(t, maxListed, strings.Count(stderr, "perfeval: unplaced: "))
+	assert.Contains(t, stderr, "and 350 more not listed")
+	assert.NotContains(t, stderr, "\u202e")
+	assert.Contains(t, stderr, `x\u202ey`)
+}
+
+// A report that cannot be written is an error, never a silent 0.
+func TestImportAndRenderWriteErrors(t *testing.T) {
+	var stderr bytes.Buffer
+	code := run([]string{"import", seed}, failingWriter{os.ErrClosed}, &stderr)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr.String(), "cannot write the output")
+	stderr.Reset()
+	code = run([]string{"render", tianhe}, failingWriter{os.ErrClosed}, &stderr)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr.String(), "cannot write the output")
+}
+
+// A FIFO named directly is refused, not read for ever.
+func TestImportRefusesAFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, args := range [][]string{{"import", fifo}, {"render", fifo}, {"export", "-o", fifo + ".xlsx", fifo}} {
+		code, _, stderr := runCmd(args...)
+		assert.Equal(t, 3, code, args)
+		assert.Contains(t, stderr, "not a regular file", args)
+	}
+}
+
+// An export error names the file, the key path and the cell.
+func TestExportErrorNamesFileAndKeyPath(t *testing.T) {
+	form := writeFile(t, t.TempDir(), "nul.yaml", "kind: project-self-evaluation\nproject: P\noverall: \"a\\0b\"\n")
+	code, _, stderr := runCmd("export", "-o", form+".xlsx", form)
+	assert.Equal(t, 3, code)
+	assert.Regexp(t, `perfeval: .*nul\.yaml: xlsx: Export: overall \(cell B\d+\): .*control character U\+0000`, stderr)
 }

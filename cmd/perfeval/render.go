@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -25,7 +24,7 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *format != "markdown" && *format != "html" {
-		fmt.Fprintf(stderr, "perfeval render: -format %q: want markdown or html\n", *format)
+		diag(stderr, "perfeval render: -format %s: want markdown or html", quote(*format))
 		return exitUsage
 	}
 	l, ok := parseLang(*lang, stderr)
@@ -45,14 +44,18 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 		opt.fixed = &set
 	}
 	path := fl.Arg(0)
+	if err := regular(path); err != nil {
+		diag(stderr, "perfeval: %v", err)
+		return exitInput
+	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	checker, err := opt.checkerFor(path, form)
 	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+		diag(stderr, "perfeval: %v", err)
 		return exitInput
 	}
 	rep := evaluation.Evaluate(form, checker)
@@ -63,16 +66,17 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 			findings = []evaluation.Finding{}
 		}
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	// A page that cannot be written (a full disk, a closed pipe) is an
+	// error, never a silent success: out.finish says so.
+	out := newOutput(stdout)
 	if *format == "html" {
 		err = render.HTML(out, form, render.Options{Findings: findings, Score: rep.Score, Lang: l})
 	} else {
 		err = markdown.Render(out, form, findings)
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "perfeval: %v\n", err)
+	if err != nil && !out.failed() {
+		diag(stderr, "perfeval: %s: %v", path, err)
 		return exitInput
 	}
-	return exitOK
+	return out.finish(stderr, exitOK)
 }
