@@ -18,8 +18,10 @@
 // label neither hides the label nor is lost.
 //
 // The vocabulary is data, kept in one table per group of labels (labels.go)
-// and one for the source rows (sources.go). A new form kind — the
-// declaration, the monitoring form, the department evaluation's 评分表 and
-// 基础数据表 — adds its labels to the same tables, with its Kinds bit, and
-// so every reader and writer learns them at once.
+// and one for the source rows (sources.go). A new form kind adds its
+// labels in a table of the same shape, with its Kinds bit and IDs of its
+// own — the declaration and the monitoring form in cycle.go — and so every
+// reader and writer learns them at once. A label of another kind's form
+// printed on a self-evaluation (项目属性, 备注) is, to the self-evaluation's
+// reader, a label the file format has no key for there.
 package vocab
