@@ -157,7 +157,8 @@ func (r *reader) declFundsPair(x *In, vals []*In, cut map[*In]*In) {
 	d := c.decl
 	text := labelText(x)
 	if x.Literal {
-		text = strings.Join(x.paragraphs(), "\n")
+		// A source's name as a writer marks it: 其中：name.
+		text = strings.TrimPrefix(strings.Join(x.paragraphs(), "\n"), vocab.SourcePrefix)
 	}
 	if c.segFor(x.Col).keyless || x.m.ID == vocab.Keyless && !x.Literal {
 		r.label(x)

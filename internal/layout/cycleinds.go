@@ -468,6 +468,10 @@ func (r *reader) cycIndicator(row *Row, cells map[vocab.ID]*In, cols map[vocab.I
 	}
 	p := fmt.Sprintf("%s[%d]", prefix, n)
 	level := func(x *In, path string) string {
+		if x.Literal {
+			r.place(x, path) // data as its writer wrote it: nothing folded
+			return strings.Join(x.paragraphs(), "\n")
+		}
 		if x.id < 0 {
 			return r.levelText(x, "")
 		}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/vocab"
@@ -95,9 +96,11 @@ func declaration(f *evaluation.DeclarationForm) *Doc {
 		{at(1, b.labelText(vocab.Source, vocab.OtherText)), at(2, b.amount(fu.Other, "funds.other"), width-2)},
 	}
 	for i, s := range fu.Sources {
+		// 其中：上级资金, as 湖北青山 prints a further source: a name,
+		// whatever it says, never a label.
 		p := fmt.Sprintf("funds.sources[%d]", i)
-		name := b.text(s.Name, p+".name", p)
-		name.Literal = true // a name, whatever it says: never a label
+		name := b.text(vocab.SourcePrefix+s.Name, p+".name", p)
+		name.Literal = true
 		rows = append(rows, []*Cell{at(1, name), at(2, b.amount(s.Amount, p+".amount"), width-2)})
 	}
 	rows[0] = append([]*Cell{at(0, b.label(vocab.FundsBlock, "funds"), 1, len(rows))}, rows[0]...)
@@ -137,11 +140,9 @@ func (b *builder) declIndicators(block vocab.ID, key string, inds []evaluation.D
 			var cell *Cell
 			switch c.id {
 			case vocab.Level1:
-				cell = b.text(ind.Level1, p)
-				cell.Run = true
+				cell = b.levelCell(ind.Level1, p)
 			case vocab.Level2:
-				cell = b.text(ind.Level2, p)
-				cell.Run = true
+				cell = b.levelCell(ind.Level2, p)
 			case vocab.IndicatorName:
 				cell = b.text(ind.Name, prefix, p)
 			case vocab.Target:
@@ -157,6 +158,17 @@ func (b *builder) declIndicators(block vocab.ID, key string, inds []evaluation.D
 		}
 		t.row(r...)
 	}
+}
+
+// levelCell draws a 一级指标 or 二级指标 cell: a run of equal cells is merged.
+// A name holding a space or a line break is marked as data, so that it
+// reads back as written rather than as a label wrapped in its cell
+// (经济效益<br>指标), whose breaks a reader folds.
+func (b *builder) levelCell(text, path string) *Cell {
+	c := b.text(text, path)
+	c.Run = true
+	c.Literal = strings.ContainsAny(text, " \u3000\n")
+	return c
 }
 
 // PeriodText is 项目起止时间 as a declaration prints it in one cell: the

@@ -175,11 +175,9 @@ func (b *builder) monIndicators(f *evaluation.MonitoringForm) {
 			var cell *Cell
 			switch c.id {
 			case vocab.Level1:
-				cell = b.text(ind.Level1, p)
-				cell.Run = true
+				cell = b.levelCell(ind.Level1, p)
 			case vocab.Level2:
-				cell = b.text(ind.Level2, p)
-				cell.Run = true
+				cell = b.levelCell(ind.Level2, p)
 			case vocab.IndicatorName:
 				cell = b.text(ind.Name, prefix, p)
 			case vocab.Target:
