@@ -127,10 +127,10 @@ func newIndCols() indCols {
 }
 
 // cycIsHeader reports whether a row is a header: labels only, at least
-// two of them the kind's columns.
+// two of them the kind's columns, or one of 偏差原因分析's columns under it.
 func (r *reader) cycIsHeader(row *Row) bool {
 	dev := r.devIn(row)
-	n := 0
+	n, sub := 0, false
 	for _, x := range row.Cells {
 		if r.disposed(x.id) {
 			continue
@@ -138,11 +138,12 @@ func (r *reader) cycIsHeader(row *Row) bool {
 		if x.Literal || x.m.ID == vocab.None {
 			return false
 		}
-		if r.colID(x, dev) != vocab.None {
+		if id := r.colID(x, dev); id != vocab.None {
 			n++
+			sub = sub || id >= vocab.DeviationFunding && id <= vocab.DeviationOther
 		}
 	}
-	return n >= 2
+	return n >= 2 || n == 1 && sub
 }
 
 func (r *reader) cycIndStart(row *Row, c0 *In) {
@@ -462,6 +463,19 @@ func (r *reader) cycIndicator(row *Row, cells map[vocab.ID]*In, cols map[vocab.I
 		}
 		return
 	}
+	if !readable(cells) {
+		// Nothing on the row can be read (a likelihood that is none):
+		// its cells are reported, and no empty indicator is made of it.
+		for _, id := range sortedCells(cells) {
+			x := cells[id]
+			if _, _, why := readNumber(x); id == vocab.Weight && why != nil {
+				r.unplace(x, tx("分值："+why.Zh, "分值: "+why.En))
+				continue
+			}
+			r.unplace(x, tx("完成目标可能性应为“确定能”“有可能”或“完全不可能”", "完成目标可能性: want 确定能, 有可能 or 完全不可能"))
+		}
+		return
+	}
 	if n >= MaxList {
 		r.limit(cells[sortedCells(cells)[0]], "more than %d indicators", MaxList)
 		return
@@ -539,6 +553,26 @@ func (r *reader) cycIndicator(row *Row, cells map[vocab.ID]*In, cols map[vocab.I
 		r.place(x, p+"."+cycKey(id))
 	}
 	*lv = levelCtx{l1: level1, l2: level2}
+}
+
+// readable reports whether some cell of an indicator row can be read: a
+// text (whatever it says), a weight, or a likelihood that is one.
+func readable(cells map[vocab.ID]*In) bool {
+	for id, x := range cells {
+		switch id {
+		case vocab.Weight:
+			if _, _, why := readNumber(x); why == nil {
+				return true
+			}
+		case vocab.Likelihood:
+			if _, err := evaluation.ParseLikelihood(strings.TrimSpace(x.Text)); err == nil && x.Kind == TextCell {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // anyLiteral reports whether a writer marked a cell of the row as data: a
