@@ -18,7 +18,7 @@ func TestLookupCycle(t *testing.T) {
 		"1-7月执行率": vocab.ExecutionRateToDate, "1—7月预算执行率": vocab.ExecutionRateToDate,
 		"1-7月执行情况": vocab.ProgressToDate, "半年度指标执行情况": vocab.ProgressToDate, "1至8月份实际完成情况": vocab.ProgressToDate,
 		"1-7月执行率（计算值）": vocab.Computed,
-		"全年预计执行数": vocab.FundsForecast, "全年预计完成情况": vocab.IndicatorForecast,
+		"全年预计执行数":      vocab.FundsForecast, "全年预计完成情况": vocab.IndicatorForecast,
 		"完成目标可能性(确定能、有可能、不可能)": vocab.Likelihood,
 		"经费保障": vocab.DeviationFunding, "制度保障": vocab.DeviationSystem, "人员保障": vocab.DeviationStaffing,
 		"硬件条件保障": vocab.DeviationFacilities, "硬件保障": vocab.DeviationFacilities, "其他原因": vocab.DeviationOther,
