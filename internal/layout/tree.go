@@ -76,9 +76,11 @@ func (r *reader) treeRow(row *Row) {
 func (r *reader) finishTree() {
 	t, d := r.c.tree, r.c.decl
 	r.c.tree, r.c.blk = nil, cNone
+	seen := map[int]bool{}
 	var indents []int
 	for _, n := range t.nodes {
-		if !contains(indents, n.indent) {
+		if !seen[n.indent] {
+			seen[n.indent] = true
 			indents = append(indents, n.indent)
 		}
 	}
@@ -105,7 +107,6 @@ func (r *reader) finishTree() {
 		r.keep(text(n.name)+"（"+what+"）", []*In{x})
 	}
 	var stack []*treeNode
-	var l1, l2 *treeNode
 	placed := map[*treeNode]bool{}
 	projects := 0
 	for i := range t.nodes {
@@ -116,16 +117,7 @@ func (r *reader) finishTree() {
 		stack = append(stack, n)
 		switch up(n) {
 		case leaf:
-			l1, l2 = nil, nil
-			for _, a := range stack {
-				switch up(a) {
-				case level1:
-					l1 = a
-				case level2:
-					l2 = a
-				}
-			}
-			r.treeIndicator(n, l1, l2, placed)
+			r.treeIndicator(n, ancestor(stack, indents, depth-1-level1), ancestor(stack, indents, depth-1-level2), placed)
 			keepFigure(n, n.amount, "绩效金额")
 			continue
 		case project:
@@ -174,18 +166,23 @@ func (r *reader) finishTree() {
 	}
 }
 
+// ancestor returns the node of the stack (a path from the tree's top,
+// its indents increasing) at the given rank of indents, or nil.
+func ancestor(stack []*treeNode, indents []int, rank int) *treeNode {
+	if rank < 0 || rank >= len(indents) {
+		return nil
+	}
+	want := indents[rank]
+	i := sort.Search(len(stack), func(i int) bool { return stack[i].indent >= want })
+	if i < len(stack) && stack[i].indent == want {
+		return stack[i]
+	}
+	return nil
+}
+
 // TreeLabel labels a name of an indicator tree above its department,
 // kept in the form's extra list.
 const TreeLabel = "项目"
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
 
 // setTreeText places a name of the tree in a text field.
 func (r *reader) setTreeText(x *In, dst *string, path string) {
