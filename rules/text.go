@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 )
 
@@ -68,7 +69,55 @@ var textPlaceholder = New(Info{
 				cell.Path+" still holds "+why.En+": "+strconv.Quote(shown)), "", shown)
 		}
 	}
+	// A goal is a sentence: a goal cell that holds only a number (预期目标
+	// 287, 实际完成情况 171 — the funds' figures typed into the wrong cells)
+	// states no goal at all.
+	for _, g := range goalCells(c.Form) {
+		if bareNumber(g.text) {
+			shown := clip(g.text)
+			c.Report(g.path, text(g.label+"只填了一个数字“"+shown+"”，未写明目标",
+				g.path+" holds only a number, "+strconv.Quote(shown)+", where a goal belongs"), "", shown)
+		}
+	}
 })
+
+// goalCell is one text cell of a form's goals block.
+type goalCell struct{ path, label, text string }
+
+// goalCells lists the goals block's cells of the kinds that have one.
+func goalCells(f evaluation.Form) []goalCell {
+	var out []goalCell
+	list := func(key, label string, items []string) {
+		for i, s := range items {
+			out = append(out, goalCell{key + "[" + strconv.Itoa(i) + "]", label, s})
+		}
+	}
+	switch f := f.(type) {
+	case *evaluation.DepartmentForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		out = append(out, goalCell{"goals.achieved", "目标完成情况", f.Goals.Achieved})
+	case *evaluation.ProjectForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		out = append(out, goalCell{"goals.achieved", "实际完成情况", f.Goals.Achieved})
+	case *evaluation.DeclarationForm:
+		list("goals.annual", "年度目标", f.Goals.Annual)
+	case *evaluation.MonitoringForm:
+		list("goals.annual", "年度总体目标", f.Goals.Annual)
+	}
+	return out
+}
+
+// bareNumber reports whether s is nothing but a number, with thousands
+// separators or a money unit at most ("287", "1,200", "150万元").
+func bareNumber(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 64 {
+		return false
+	}
+	num, _, _ := budget.CutUnit(t)
+	_, err := budget.ParseNumber(num)
+	return err == nil
+}
 
 // allBlank reports whether every text of list is empty or white space
 // (and so whether there is none), reading each once.
