@@ -72,39 +72,41 @@ var textPlaceholder = New(Info{
 	// A goal is a sentence: a goal cell that holds only a number (预期目标
 	// 287, 实际完成情况 171 — the funds' figures typed into the wrong cells)
 	// states no goal at all.
-	for _, g := range goalCells(c.Form) {
-		if bareNumber(g.text) {
-			shown := clip(g.text)
-			c.Report(g.path, text(g.label+"只填了一个数字“"+shown+"”，未写明目标",
-				g.path+" holds only a number, "+strconv.Quote(shown)+", where a goal belongs"), "", shown)
+	eachGoal(c.Form, func(key string, i int, label, goal string) {
+		if !bareNumber(goal) {
+			return
 		}
-	}
+		path := key
+		if i >= 0 {
+			path += "[" + strconv.Itoa(i) + "]"
+		}
+		shown := clip(goal)
+		c.Report(path, text(label+"只填了一个数字“"+shown+"”，未写明目标",
+			path+" holds only a number, "+strconv.Quote(shown)+", where a goal belongs"), "", shown)
+	})
 })
 
-// goalCell is one text cell of a form's goals block.
-type goalCell struct{ path, label, text string }
-
-// goalCells lists the goals block's cells of the kinds that have one.
-func goalCells(f evaluation.Form) []goalCell {
-	var out []goalCell
+// eachGoal calls fn with each text cell of a form's goals block: its key,
+// its index in a list (-1 for a single text), its label and its text.
+// Nothing is built for a cell fn passes over: every form comes here.
+func eachGoal(f evaluation.Form, fn func(key string, i int, label, text string)) {
 	list := func(key, label string, items []string) {
 		for i, s := range items {
-			out = append(out, goalCell{key + "[" + strconv.Itoa(i) + "]", label, s})
+			fn(key, i, label, s)
 		}
 	}
 	switch f := f.(type) {
 	case *evaluation.DepartmentForm:
 		list("goals.expected", "预期目标", f.Goals.Expected)
-		out = append(out, goalCell{"goals.achieved", "目标完成情况", f.Goals.Achieved})
+		fn("goals.achieved", -1, "目标完成情况", f.Goals.Achieved)
 	case *evaluation.ProjectForm:
 		list("goals.expected", "预期目标", f.Goals.Expected)
-		out = append(out, goalCell{"goals.achieved", "实际完成情况", f.Goals.Achieved})
+		fn("goals.achieved", -1, "实际完成情况", f.Goals.Achieved)
 	case *evaluation.DeclarationForm:
 		list("goals.annual", "年度目标", f.Goals.Annual)
 	case *evaluation.MonitoringForm:
 		list("goals.annual", "年度总体目标", f.Goals.Annual)
 	}
-	return out
 }
 
 // bareNumber reports whether s is nothing but a number, with thousands
