@@ -49,18 +49,6 @@ func ReadFile(path string) (Form, error) {
 	return decodeRoot(path, tree.Root)
 }
 
-// ReadBytes reads a form file whole, in one allocation of its size, for a
-// caller that decodes it later. A file larger than MaxFileSize is refused
-// with a *DecodeError before it is read; other errors are *fs.PathError
-// values, as from os.
-func ReadBytes(path string) ([]byte, error) {
-	data, err := parse.ReadFile(path, nil)
-	if err != nil {
-		return nil, parseError(path, err)
-	}
-	return data, nil
-}
-
 // Decode reads one form from data. name is the file name used in errors
 // and to choose the syntax: JSON when it ends in .json, YAML otherwise
 // (the keys are the same; a UTF-8 byte order mark is skipped in both).
@@ -653,19 +641,3 @@ func fieldLabel(kind Kind, fe validator.FieldError) string {
 
 // locate finds the node at a key path, or the deepest node on the way.
 func locate(root *parse.Node, path string) *parse.Node { return root.At(path) }
-
-// PositionOf returns the line and column of the value at a key path in a
-// form file ("profile", "tasks[1].funds"), for errors found after
-// decoding, such as a profile the caller does not know. ok is false when
-// the data does not parse or has no such key.
-func PositionOf(name string, data []byte, path string) (line, column int, ok bool) {
-	root, err := parse.Document(parse.SyntaxOf(name), data)
-	if err != nil {
-		return 0, 0, false
-	}
-	n := root.At(path)
-	if n == root {
-		return 0, 0, false
-	}
-	return n.Line, n.Col, true
-}

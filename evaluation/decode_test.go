@@ -252,18 +252,13 @@ func TestTooLarge(t *testing.T) {
 	// From a file, it is refused before it is read, naming the file.
 	path := filepath.Join(t.TempDir(), "big.yaml")
 	require.NoError(t, os.WriteFile(path, make([]byte, evaluation.MaxFileSize+1), 0o644))
-	for _, read := range []func(string) error{
-		func(p string) error { _, err := evaluation.ReadBytes(p); return err },
-		func(p string) error { _, err := evaluation.ReadFile(p); return err },
-	} {
-		err := read(path)
-		require.ErrorIs(t, err, evaluation.ErrLimit)
-		var de *evaluation.DecodeError
-		require.ErrorAs(t, err, &de)
-		assert.Equal(t, path, de.File)
-		assert.Contains(t, err.Error(), fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
-	}
-	_, err = evaluation.ReadBytes(filepath.Join(t.TempDir(), "missing.yaml"))
+	_, err = evaluation.ReadFile(path)
+	require.ErrorIs(t, err, evaluation.ErrLimit)
+	var de *evaluation.DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, path, de.File)
+	assert.Contains(t, err.Error(), fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
+	_, err = evaluation.ReadFile(filepath.Join(t.TempDir(), "missing.yaml"))
 	var pe *fs.PathError
 	require.ErrorAs(t, err, &pe)
 }

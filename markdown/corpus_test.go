@@ -55,9 +55,10 @@ var deserved = map[string][]string{
 	"04": {"funds.completion-rate", "text.missing"},
 	// 主管部门 left empty.
 	"05": {"text.missing"},
-	// 计划完成率 scored 10 of 20 at 60% of its 90% (10号's method gives
-	// 13.33); 总分 90 leaves the budget row's 6 out.
-	"06": {"score.indicator", "score.total"},
+	// Goals written as bare numbers (287, 171); 计划完成率 scored 10 of 20
+	// at 60% of its 90% (10号's method gives 13.33); 总分 90 leaves the
+	// budget row's 6 out.
+	"06": {"score.indicator", "score.total", "text.placeholder"},
 }
 
 func accountText(res *imports.Result) string {

@@ -21,14 +21,15 @@ var fundsTitleAmount = New(Info{
 	ID: "funds.title-amount", Severity: evaluation.Warning,
 	Title: text("标题中的金额与资金表中的任何金额都不一致", "an amount in the title matches no amount of the funds table"),
 }, func(c *Context) {
-	f := fundsOf(c.Subject)
-	table := tableAmounts(f)
-	if len(table) == 0 {
-		return
-	}
+	var table []budget.Amount // built for a form with a title kept, which few have
 	for i, x := range extrasOf(c.Form) {
 		if x.Label != evaluation.TitleLabel {
 			continue
+		}
+		if table == nil {
+			if table = tableAmounts(fundsOf(c.Subject)); len(table) == 0 {
+				return
+			}
 		}
 		for _, written := range titleAmountRE.FindAllString(x.Text, 8) {
 			a, err := budget.ParseAmount(written, c.Form.Header().Unit)

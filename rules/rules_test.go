@@ -670,3 +670,26 @@ func TestSourcesShort(t *testing.T) {
 		  sources: [{source: current_appropriation, adjusted_budget: 70}, {source: prior_carryover}, {source: other, adjusted_budget: 5}]
 	`))
 }
+
+// Goals written as bare numbers (预期目标 287, 实际完成情况 171, as a
+// Hubei form printed them) state no goal: text.placeholder.
+func TestGoalsAsBareNumbers(t *testing.T) {
+	r := rule(t, "text.placeholder")
+	found := rulestest.Fires(t, r, rulestest.Project(t, `
+		project: 购买第三方服务
+		department: 市财政局
+		goals: {expected: ["287"], achieved: "171"}
+	`), "goals.expected[0]", "goals.achieved")
+	for _, f := range found {
+		if f.Path == "goals.expected[0]" {
+			assert.Equal(t, "287", f.Actual)
+		}
+	}
+	rulestest.Fires(t, r, rulestest.Declaration(t, `
+		project: 项目
+		goals: {annual: ["150万元"]}
+	`), "goals.annual[0]")
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		goals: {expected: [完成287户改造], achieved: 已完成171户}
+	`))
+}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 )
 
@@ -68,7 +69,57 @@ var textPlaceholder = New(Info{
 				cell.Path+" still holds "+why.En+": "+strconv.Quote(shown)), "", shown)
 		}
 	}
+	// A goal is a sentence: a goal cell that holds only a number (预期目标
+	// 287, 实际完成情况 171 — the funds' figures typed into the wrong cells)
+	// states no goal at all.
+	eachGoal(c.Form, func(key string, i int, label, goal string) {
+		if !bareNumber(goal) {
+			return
+		}
+		path := key
+		if i >= 0 {
+			path += "[" + strconv.Itoa(i) + "]"
+		}
+		shown := clip(goal)
+		c.Report(path, text(label+"只填了一个数字“"+shown+"”，未写明目标",
+			path+" holds only a number, "+strconv.Quote(shown)+", where a goal belongs"), "", shown)
+	})
 })
+
+// eachGoal calls fn with each text cell of a form's goals block: its key,
+// its index in a list (-1 for a single text), its label and its text.
+// Nothing is built for a cell fn passes over: every form comes here.
+func eachGoal(f evaluation.Form, fn func(key string, i int, label, text string)) {
+	list := func(key, label string, items []string) {
+		for i, s := range items {
+			fn(key, i, label, s)
+		}
+	}
+	switch f := f.(type) {
+	case *evaluation.DepartmentForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		fn("goals.achieved", -1, "目标完成情况", f.Goals.Achieved)
+	case *evaluation.ProjectForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		fn("goals.achieved", -1, "实际完成情况", f.Goals.Achieved)
+	case *evaluation.DeclarationForm:
+		list("goals.annual", "年度目标", f.Goals.Annual)
+	case *evaluation.MonitoringForm:
+		list("goals.annual", "年度总体目标", f.Goals.Annual)
+	}
+}
+
+// bareNumber reports whether s is nothing but a number, with thousands
+// separators or a money unit at most ("287", "1,200", "150万元").
+func bareNumber(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 64 {
+		return false
+	}
+	num, _, _ := budget.CutUnit(t)
+	_, err := budget.ParseNumber(num)
+	return err == nil
+}
 
 // allBlank reports whether every text of list is empty or white space
 // (and so whether there is none), reading each once.

@@ -90,7 +90,7 @@ func TestFind(t *testing.T) {
 		want   []want
 	}{
 		{
-			name:   "SPEC example: 120人次 in the table, 102人 in the text",
+			name:   "the catalogue's example: 120人次 in the table, 102人 in the text",
 			text:   "全年开展来穗人员技能培训102人，满意度较高。",
 			claims: []narrative.Claim{train},
 			want:   []want{{train.Path, "全年开展来穗人员技能培训102人", "102人", "102", "人"}},

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/internal/units"
 )
 
 // Units.
@@ -13,18 +15,7 @@ import (
 // prefix (万, 亿, 千, 百万, 千万): 2432人, 1.2万人次, 620万元. A number
 // with no known unit after it (2021年, 8+1, 12345热线) is not a figure.
 
-var knownUnits = longestFirst([]string{
-	"%", "‰", "个百分点", "百分点",
-	"人次", "人", "名", "位", "户次", "户", "家",
-	"个工作日", "工作日", "个月", "个", "项", "件", "份", "台套", "台", "套",
-	"部", "辆", "艘", "架次", "架", "座", "所", "处", "间", "栋", "幢", "条",
-	"篇", "册", "本", "张", "页", "期", "批", "场次", "场", "车次", "班次",
-	"次", "轮", "起", "宗", "例", "单", "笔", "类", "种", "堂", "节", "课时",
-	"学时", "小时", "分钟", "天", "周", "元", "平方公里", "平方米", "立方米",
-	"公里", "千米", "米", "亩", "公顷", "吨", "公斤", "千克", "克", "株", "棵", "头", "只",
-	"分", "倍", "趟", "班", "组", "支", "队", "床位", "床", "盏", "块", "门",
-	"所学校", "个村", "村",
-})
+var knownUnits = longestFirst(units.InText())
 
 // unitIndex maps a unit's first rune to the units starting with it,
 // longest first.
@@ -71,31 +62,21 @@ var textUnits, percent, permille = func() ([][]textUnit, textUnit, textUnit) {
 	return t, make1("%"), make1("‰")
 }()
 
-// scales are the multiplier prefixes of a unit, with their power of ten,
-// longest first.
-var scales = []struct {
+// scale is a multiplier prefix of a unit (units.Scales), with its runes
+// for matching in text.
+type scale struct {
 	prefix []rune
 	s      string
 	exp    int32
-}{{[]rune("百万"), "百万", 6}, {[]rune("千万"), "千万", 7}, {[]rune("亿"), "亿", 8}, {[]rune("万"), "万", 4}, {[]rune("千"), "千", 3}}
-
-// aliases map spellings to the unit they mean.
-var aliases = map[string]string{
-	"公里":   "千米",
-	"公斤":   "千克",
-	"百分比":  "%",
-	"个百分点": "百分点",
-	"％":    "%",
-	"﹪":    "%",
 }
 
-// classes group units that count the same thing (人 and 人次 compare as
-// counts of people, as the file format says; 名 and 位 count people too). Occasions
-// (次, 场, 场次) compare with each other but not with people.
-var classes = map[string]string{
-	"人": "人", "人次": "人", "名": "人", "位": "人",
-	"次": "次", "场": "次", "场次": "次",
-}
+var scales = func() []scale {
+	var out []scale
+	for _, sc := range units.Scales() {
+		out = append(out, scale{[]rune(sc.Prefix), sc.Prefix, sc.Exp})
+	}
+	return out
+}()
 
 func longestFirst(list []string) []string {
 	out := append([]string(nil), list...)
@@ -192,7 +173,7 @@ var unitKeys = func() map[string]textUnit {
 			add(sc.s + u)
 		}
 	}
-	for a := range aliases {
+	for _, a := range units.Spellings() {
 		add(a)
 	}
 	add("‰")
@@ -202,7 +183,7 @@ var unitKeys = func() map[string]textUnit {
 // readUnit is parseUnit without the table.
 func readUnit(u string) (unitKey, bool) {
 	u = strings.TrimSpace(u)
-	if a, ok := aliases[u]; ok {
+	if a, ok := units.Alias(u); ok {
 		u = a
 	}
 	if u == "" {
@@ -214,7 +195,7 @@ func readUnit(u string) (unitKey, bool) {
 			if rest, ok := strings.CutPrefix(u, sc.s); ok && rest != "" {
 				exp = sc.exp
 				u = rest
-				if a, ok := aliases[u]; ok {
+				if a, ok := units.Alias(u); ok {
 					u = a
 				}
 				break
@@ -225,7 +206,7 @@ func readUnit(u string) (unitKey, bool) {
 		exp += 3
 		u = u[len("千"):]
 	}
-	if c, ok := classes[u]; ok {
+	if c := units.Class(u); c != "" {
 		u = c
 	}
 	if u == "" {

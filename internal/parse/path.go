@@ -54,3 +54,19 @@ func (n *Node) At(path string) *Node {
 	}
 	return n
 }
+
+// PositionOf returns the line and column of the value at a key path in a
+// document ("profile", "tasks[1].funds"), for an error found after the
+// document was decoded, such as a profile the caller does not know. ok is
+// false when the data does not parse or has no such key.
+func PositionOf(s Syntax, data []byte, path string) (line, column int, ok bool) {
+	root, err := Document(s, data)
+	if err != nil {
+		return 0, 0, false
+	}
+	n := root.At(path)
+	if n == root {
+		return 0, 0, false
+	}
+	return n.Line, n.Col, true
+}
