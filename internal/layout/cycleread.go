@@ -49,9 +49,6 @@ type cycle struct {
 	headerOnly bool           // the table has a header and no row yet
 	lv         [2]levelCtx    // the level names above, annual and long-term
 
-	tail     *string
-	tailPath string
-
 	// asOf is X of 1-X月 as the labels print it; 0 until one does.
 	asOf   int
 	asOfAt *In
