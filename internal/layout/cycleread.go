@@ -330,7 +330,7 @@ func (r *reader) readAsOf(c *In, vals []*In) {
 	m, err := evaluation.ParseMonth(v.Text)
 	switch {
 	case err != nil:
-		r.unplace(v, tx("监控期间："+err.Error(), "监控期间: "+err.Error()))
+		r.unplace(v, tx("监控期间应为 1 至 12 月（如 7、7月、1-7月）", "监控期间: "+err.Error()))
 	case r.c.asOfAt != nil && int(m) != r.c.asOf:
 		r.unplace(v, tx(fmt.Sprintf("监控期间 %d 与标签中的 1-%d月不一致", m, r.c.asOf),
 			fmt.Sprintf("监控期间 %d contradicts 1-%d in the labels", m, r.c.asOf)))
@@ -416,7 +416,7 @@ func (r *reader) readPeriod(c *In, vals []*In) {
 	}
 	p, literal, err := ParsePeriod(v.Text)
 	if err != nil {
-		r.unplace(v, tx("项目起止时间："+err.Error(), "项目起止时间: "+err.Error()))
+		r.unplace(v, tx("项目起止时间无法读作起止日期（如 2025年1月至2025年12月、202501-202512）", "项目起止时间: "+err.Error()))
 		return
 	}
 	d.Period = p

@@ -131,7 +131,7 @@ func (r *reader) finishTree() {
 				}
 				continue
 			}
-			r.setTreeText(n.name, &d.Project, "project")
+			r.setTreeText(n.name, &d.Project, "project", "项目名称")
 			if n.amount != nil && !r.disposed(n.amount.id) {
 				a, note, why := readAmount(n.amount, r.unit)
 				r.store(n.amount, "funds.total", "绩效金额", why, note, a != nil && d.Funds.Total != nil, func() {
@@ -145,7 +145,7 @@ func (r *reader) finishTree() {
 			continue
 		case department:
 			if d.Department == "" {
-				r.setTreeText(n.name, &d.Department, "department")
+				r.setTreeText(n.name, &d.Department, "department", "主管部门")
 			} else {
 				r.keep(TreeLabel, []*In{n.name})
 			}
@@ -184,11 +184,11 @@ func ancestor(stack []*treeNode, indents []int, rank int) *treeNode {
 // kept in the form's extra list.
 const TreeLabel = "项目"
 
-// setTreeText places a name of the tree in a text field.
-func (r *reader) setTreeText(x *In, dst *string, path string) {
+// setTreeText places a name of the tree in a text field, labelled label.
+func (r *reader) setTreeText(x *In, dst *string, path, label string) {
 	t := strings.TrimSpace(strings.Join(x.paragraphs(), "\n"))
 	if *dst != "" {
-		r.unplace(x, tx(path+" 填了两次", path+" given twice"))
+		r.unplace(x, tx(label+" 填了两次", label+" given twice"))
 		return
 	}
 	if !r.fits(x, len(t)) {
