@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,4 +86,44 @@ func TestCycleExportImportRender(t *testing.T) {
 	code, out, _ := runCmd("render", "-annotate", "../../markdown/testdata/monitoring-mistakes.yaml")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "| 36.00% ✖[1] |")
+}
+
+// A published form with a row of its indicators moved up among the
+// header's rows imports with exit status 3 and names the moved row's
+// cells; so does one with its first label misspelt.
+func TestImportCycleMovedRowExits3(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(cycleCorpus, "[0-9]*.md"))
+	require.NoError(t, err)
+	for _, md := range files {
+		data, err := os.ReadFile(md)
+		require.NoError(t, err)
+		lines := strings.Split(string(data), "\n")
+		first, header := -1, -1
+		for i, l := range lines {
+			if first < 0 && strings.HasPrefix(l, "|") {
+				first = i
+			}
+			if header < 0 && strings.Contains(l, "| 一级指标 |") {
+				header = i
+			}
+		}
+		if header < 0 {
+			continue // 宁夏's tree: a row's place is its indentation
+		}
+		row := header + 1
+		if strings.HasPrefix(lines[row], "|---") {
+			row++
+		}
+		moved := lines[row]
+		lines = append(lines[:row], lines[row+1:]...)
+		at := first + 2
+		lines = append(lines[:at], append([]string{moved}, lines[at:]...)...)
+		t.Run(filepath.Base(md), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "moved.md")
+			require.NoError(t, os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644))
+			code, _, stderr := runCmd("import", "-o", filepath.Join(t.TempDir(), "out.yaml"), path)
+			assert.Equal(t, exitInput, code)
+			assert.Contains(t, stderr, fmt.Sprintf("未放入: %s: 第 %d 行", path, at+1))
+		})
+	}
 }
