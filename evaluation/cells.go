@@ -50,6 +50,17 @@ func (w *textWalker) walk(v reflect.Value, label string) {
 			w.walk(v.Index(i), label)
 			w.path.pop(mark)
 		}
+	case reflect.Map:
+		// Texts kept by item path (a department evaluation's reported
+		// reasons, its judgements' notes), in the order of their keys.
+		for _, k := range sortedMapKeys(v) {
+			mark := len(w.path)
+			if mapKeyPath(k.String()) {
+				mark = w.path.key(k.String())
+			}
+			w.walk(v.MapIndex(k), label)
+			w.path.pop(mark)
+		}
 	case reflect.Struct:
 		info := structInfos[v.Type()]
 		if info == nil {
