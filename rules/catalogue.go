@@ -62,6 +62,10 @@ func catalogue() []Rule {
 		traceWeightChanged,
 		traceBudgetChanged,
 		traceDuplicate,
+		rubricScore,
+		rubricTotal,
+		rubricWeights,
+		rubricUnscored,
 	}
 }
 
