@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/rubric"
@@ -68,7 +69,7 @@ var rubricScore = New(Info{
 	for _, m := range c.Sheet.ScoreMismatches(c.Scheme.Tolerance) {
 		is := byKey[m.Key]
 		c.Report(scorePath(m.Key),
-			text(fmt.Sprintf("“%s”得分应为 %s（%s），表中填报 %s", leaf(is), m.Computed, is.Reason.Zh, m.Reported),
+			text(fmt.Sprintf("%s得分应为 %s（%s），表中填报 %s", quoted(leaf(is)), m.Computed, is.Reason.Zh, m.Reported),
 				fmt.Sprintf("%q should score %s (%s); the sheet says %s", leaf(is), m.Computed, is.Reason.En, m.Reported)),
 			m.Computed.String(), m.Reported.String())
 	}
@@ -131,7 +132,7 @@ var rubricUnscored = New(Info{
 	}
 	for _, is := range c.Sheet.UnscoredItems() {
 		c.Report(scorePath(is.Key),
-			text(fmt.Sprintf("“%s”（分值 %s）无法计分：%s；总分不完整", leaf(is), is.Weight, is.Reason.Zh),
+			text(fmt.Sprintf("%s（分值 %s）无法计分：%s；总分不完整", quoted(leaf(is)), is.Weight, is.Reason.Zh),
 				fmt.Sprintf("%q (weight %s) cannot be scored: %s; the total is partial", leaf(is), is.Weight, is.Reason.En)),
 			"", "")
 	}
@@ -144,6 +145,15 @@ var rubricUnscored = New(Info{
 		c.Report(u.Key, text(short(zh)+" 未计入评分："+u.Why.Zh, short(en)+" is not scored: "+u.Why.En), "", "")
 	}
 })
+
+// quoted puts a name in Chinese quotation marks, unless it opens with
+// one itself (“三公经费”变动率).
+func quoted(name string) string {
+	if strings.HasPrefix(name, "“") {
+		return name
+	}
+	return "“" + name + "”"
+}
 
 // leaf is an item's name as the sheet prints it: its 三级指标.
 func leaf(is rubric.ItemScore) string {
