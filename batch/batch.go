@@ -27,6 +27,7 @@ import (
 	"runtime"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/parse"
 	"github.com/perfeval/perfeval/rules"
 )
 
@@ -263,7 +264,7 @@ func AtKey(name string, data []byte, err error) error {
 		if name == Stdin && looksJSON(data) {
 			syntax = "stdin.json"
 		}
-		if line, col, ok := evaluation.PositionOf(syntax, data, kp.KeyPath()); ok {
+		if line, col, ok := parse.PositionOf(parse.SyntaxOf(syntax), data, kp.KeyPath()); ok {
 			de.Line, de.Column = line, col
 		}
 	}

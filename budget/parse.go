@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -23,15 +24,9 @@ const (
 // method) by their ASCII forms, and the ideographic space by a space.
 // Other characters are left as they are.
 func FoldWidth(s string) string {
-	// Fast path: nothing to fold in plain ASCII.
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	// Fast path: nothing to fold (and no invalid UTF-8 to replace). Every
+	// full-width form but the ideographic space and − begins with EF BC.
+	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\u3000") && !strings.Contains(s, "−") && utf8.ValidString(s) {
 		return s
 	}
 	var b strings.Builder

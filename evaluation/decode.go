@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	enlocale "github.com/go-playground/locales/en"
 	zhlocale "github.com/go-playground/locales/zh"
@@ -20,82 +19,85 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/internal/parse"
 	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/internal/suggest"
+)
+
+// Limits on what the decoder accepts. They bound the work and memory one
+// file can cost, whatever it holds: a YAML alias bomb, a deeply nested JSON
+// array or a megabyte of digits is refused with a positioned error.
+const (
+	MaxFileSize  = parse.MaxFileSize // bytes
+	MaxDepth     = parse.MaxDepth    // nesting of mappings and sequences
+	MaxNodes     = parse.MaxNodes    // nodes after expanding aliases
+	MaxTextBytes = parse.MaxTextBytes
+	// MaxAliasBytes bounds the text YAML aliases repeat: each use of an
+	// alias counts the bytes of every text under it again.
+	MaxAliasBytes = parse.MaxAliasBytes
 )
 
 // ReadFile reads and decodes the form in the named file. Files ending in
 // .json are read as JSON, all others as YAML. A file larger than
 // MaxFileSize is refused before it is read whole.
-//
-// The file is read into a buffer reused from call to call: Decode copies
-// what it keeps, so the form holds no reference to it.
 func ReadFile(path string) (Form, error) {
-	bp := readBuffers.Get().(*[]byte)
-	data, err := readFileInto(path, *bp)
-	var form Form
-	if err == nil {
-		form, err = Decode(path, data)
+	tree, err := parse.BorrowFile(path)
+	if err != nil {
+		return nil, parseError(path, err)
 	}
-	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
-		*bp = data[:0]
-	}
-	readBuffers.Put(bp)
-	return form, err
+	defer tree.Release()
+	return decodeRoot(path, tree.Root)
 }
-
-// readBuffers holds the buffers ReadFile reads into, up to maxPooledRead
-// bytes each (a form is a few kilobytes; an unusual one is not kept).
-var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-const maxPooledRead = 256 << 10
 
 // Decode reads one form from data. name is the file name used in errors
 // and to choose the syntax: JSON when it ends in .json, YAML otherwise
-// (the keys are the same). data is not modified.
+// (the keys are the same; a UTF-8 byte order mark is skipped in both).
+// data is not modified.
 //
 // Every number is read from its literal text, never through float64.
 // Unknown keys are refused; a missing list is an empty list. Any error is
-// a *DecodeError naming the file, line, column and key path.
+// a *DecodeError naming the file, line, column and key path; it quotes
+// at most a short prefix of any text of the file.
 func Decode(name string, data []byte) (Form, error) {
-	if len(data) > MaxFileSize {
-		return nil, &DecodeError{File: name, Line: 1, Err: fmt.Errorf("%w: file larger than %d bytes", ErrLimit, MaxFileSize)}
-	}
-	var (
-		root *node
-		err  error
-	)
-	sc := getScratch()
-	defer sc.release()
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSONWith(sc, data)
-	} else {
-		root, err = parseYAMLWith(sc, data)
-	}
+	tree, err := parse.Borrow(parse.SyntaxOf(name), data)
 	if err != nil {
-		var se *syntaxError
-		if errors.As(err, &se) {
-			return nil, &DecodeError{File: name, Line: se.line, Column: se.col, Err: fmt.Errorf("%w: %s", se.err, se.msg)}
-		}
-		return nil, &DecodeError{File: name, Line: 1, Err: err}
+		return nil, parseError(name, err)
 	}
-	return decodeRoot(name, root)
+	defer tree.Release()
+	return decodeRoot(name, tree.Root)
 }
 
-func decodeRoot(name string, root *node) (Form, error) {
+// parseError makes an error of package parse a *DecodeError of the file
+// name, wrapping this package's sentinel of its class.
+func parseError(name string, err error) error {
+	var pe *parse.Error
+	if !errors.As(err, &pe) {
+		return err // an *fs.PathError, as from os
+	}
+	sentinel := ErrSyntax
+	switch pe.Err {
+	case parse.ErrEmpty:
+		sentinel = ErrEmpty
+	case parse.ErrLimit:
+		sentinel = ErrLimit
+	}
+	return &DecodeError{File: name, Line: pe.Line, Column: pe.Col, Err: fmt.Errorf("%w: %s", sentinel, pe.Msg)}
+}
+
+func decodeRoot(name string, root *parse.Node) (Form, error) {
 	d := &decoder{file: name}
-	if root.kind != mapNode {
-		zh, en := nodeKindText(root.kind)
+	if root.Kind != parse.Mapping {
+		zh, en := nodeKindText(root.Kind)
 		return nil, d.errorf(root, "", ErrType, nil,
 			"表应为键值映射（kind:、funds: …），而不是%[1]s", "a form is a mapping of keys (kind:, funds:, …), not a %[2]s", zh, en)
 	}
-	kindNode := root.lookup("kind")
+	kindNode := root.Lookup("kind")
 	if kindNode == nil {
 		return nil, d.errorf(root, "kind", ErrKind, nil,
 			"缺少 kind（表式）；应为 %s 之一", "missing; want one of %s", kindNames())
 	}
 	var form Form
-	switch Kind(kindNode.text) {
+	switch Kind(kindNode.Text) {
 	case Department:
 		form = &DepartmentForm{}
 	case Project:
@@ -110,16 +112,16 @@ func decodeRoot(name string, root *node) (Form, error) {
 		return nil, d.errorf(kindNode, "kind", ErrKind, ErrRubricFile,
 			"这是评分办法文件（kind: rubric），不是表；请用 -rubric 指定", "a rubric file (kind: rubric), not a form; give it with -rubric")
 	default:
-		q := safetext.Quote(kindNode.text)
+		q := safetext.Quote(kindNode.Text)
 		return nil, d.errorf(kindNode, "kind", ErrKind, nil,
 			"表式 %s 无法识别；应为 %s 之一", "%s; want one of %s", q, kindNames())
 	}
 	// Amounts are read in the form's unit, wherever the key stands.
-	if un := root.lookup("unit"); un != nil && un.kind != nullNode {
-		u, err := budget.ParseUnit(un.text)
-		if err != nil || un.kind != scalarNode {
+	if un := root.Lookup("unit"); un != nil && un.Kind != parse.Null {
+		u, err := budget.ParseUnit(un.Text)
+		if err != nil || un.Kind != parse.Scalar {
 			return nil, d.errorf(un, "unit", ErrValue, err,
-				"单位 %s 无法识别；应为 元、万元 或 亿元", "unit %s; want 元, 万元 or 亿元", safetext.Quote(un.text))
+				"单位 %s 无法识别；应为 元、万元 或 亿元", "unit %s; want 元, 万元 or 亿元", safetext.Quote(un.Text))
 		}
 		d.unit = u
 	}
@@ -147,23 +149,10 @@ func valueTypeNames(t reflect.Type) (zh, en string) {
 	return "有效的值", "a valid value"
 }
 
-// lookup returns the value of key in a mapping node, or nil.
-func (n *node) lookup(key string) *node {
-	if n.kind != mapNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.children); i += 2 {
-		if n.children[i].text == key {
-			return n.children[i+1]
-		}
-	}
-	return nil
-}
-
 type decoder struct {
 	file string
 	unit budget.Unit
-	path keyPath // of the node being decoded
+	path parse.Path // of the node being decoded
 	errs []*DecodeError
 	more int // errors found beyond maxDecodeErrors
 }
@@ -176,12 +165,12 @@ const maxDecodeErrors = 20
 // Both formats take the same arguments; where the two languages need
 // different words, the formats pick theirs by index ("%[1]s" in the
 // Chinese, "%[2]s" in the English). cause, when not nil, is wrapped too.
-func (d *decoder) errorf(n *node, path string, sentinel, cause error, zh, en string, args ...any) *DecodeError {
+func (d *decoder) errorf(n *parse.Node, path string, sentinel, cause error, zh, en string, args ...any) *DecodeError {
 	err := sentinel
 	if cause != nil {
 		err = fmt.Errorf("%w: %w", sentinel, cause)
 	}
-	return &DecodeError{File: d.file, Line: n.line, Column: n.col, Path: path, Err: err,
+	return &DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: path, Err: err,
 		Msg: Text{Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)}}
 }
 
@@ -212,13 +201,13 @@ func (d *decoder) result() error {
 }
 
 // nodeKindText names a node's kind for a reader.
-func nodeKindText(k nodeKind) (zh, en string) {
+func nodeKindText(k parse.Kind) (zh, en string) {
 	switch k {
-	case mapNode:
+	case parse.Mapping:
 		return "键值映射", "mapping"
-	case seqNode:
+	case parse.Sequence:
 		return "列表", "list"
-	case nullNode:
+	case parse.Null:
 		return "空值", "null"
 	}
 	return "单个值", "single value"
@@ -251,73 +240,73 @@ func (d *decoder) pathWithKey(key string) string {
 	return parent + "." + key
 }
 
-func (d *decoder) decodeStruct(n *node, v reflect.Value, root bool) {
-	switch n.kind {
-	case nullNode:
+func (d *decoder) decodeStruct(n *parse.Node, v reflect.Value, root bool) {
+	switch n.Kind {
+	case parse.Null:
 		return
-	case mapNode:
+	case parse.Mapping:
 	default:
-		zh, en := nodeKindText(n.kind)
+		zh, en := nodeKindText(n.Kind)
 		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为键值映射，而不是%[1]s", "want a mapping of keys, not a %[2]s", zh, en))
 		return
 	}
 	info := structInfos[v.Type()]
-	for i := 0; i+1 < len(n.children); i += 2 {
-		k, val := n.children[i], n.children[i+1]
-		if k.kind != scalarNode {
+	for i := 0; i+1 < len(n.Children); i += 2 {
+		k, val := n.Children[i], n.Children[i+1]
+		if k.Kind != parse.Scalar {
 			d.fail(d.errorf(k, d.path.String(), ErrType, nil, "键应为普通名称", "a key must be a plain name"))
 			continue
 		}
 		duplicate := false
 		for j := 0; j < i; j += 2 {
-			if n.children[j].text == k.text {
-				d.fail(d.errorf(k, d.pathWithKey(k.text), ErrDuplicate, nil, "键 %s 重复（第 %d 行已有）", "%s given twice (also at line %d)",
-					safetext.Quote(k.text), n.children[j].line))
+			if n.Children[j].Text == k.Text {
+				d.fail(d.errorf(k, d.pathWithKey(k.Text), ErrDuplicate, nil, "键 %s 重复（第 %d 行已有）", "%s given twice (also at line %d)",
+					safetext.Quote(k.Text), n.Children[j].Line))
 				duplicate = true
 				break
 			}
 		}
-		if duplicate || root && k.text == "kind" {
+		if duplicate || root && k.Text == "kind" {
 			continue
 		}
-		f, ok := info.byKey[k.text]
+		f, ok := info.byKey[k.Text]
 		if !ok {
 			d.fail(d.unknownKey(k, info.keys))
 			continue
 		}
-		mark := d.path.key(k.text)
+		mark := d.path.Key(k.Text)
 		d.decodeValue(val, v.FieldByIndex(f.index))
-		d.path.pop(mark)
+		d.path.Pop(mark)
 	}
 }
 
 // unknownKey names the nearest known key, since an unknown key is nearly
 // always a typo of a real one.
-func (d *decoder) unknownKey(k *node, known []string) *DecodeError {
-	q := safetext.Quote(k.text)
-	if best, ok := suggest.Closest(k.text, known); ok {
-		return d.errorf(k, d.pathWithKey(k.text), ErrUnknownKey, nil,
+func (d *decoder) unknownKey(k *parse.Node, known []string) *DecodeError {
+	q := safetext.Quote(k.Text)
+	if best, ok := suggest.Closest(k.Text, known); ok {
+		return d.errorf(k, d.pathWithKey(k.Text), ErrUnknownKey, nil,
 			"%s 不是此处的键；是否应为 %q？", "%s is not a key here; did you mean %q?", q, best)
 	}
 	list := strings.Join(known, ", ")
-	return d.errorf(k, d.pathWithKey(k.text), ErrUnknownKey, nil,
+	return d.errorf(k, d.pathWithKey(k.Text), ErrUnknownKey, nil,
 		"%s 不是此处的键；此处的键有：%s", "%s is not a key here; known keys: %s", q, list)
 }
 
-func (d *decoder) scalar(n *node) (string, bool) {
-	if n.kind != scalarNode {
-		zh, en := nodeKindText(n.kind)
+func (d *decoder) scalar(n *parse.Node) (string, bool) {
+	if n.Kind != parse.Scalar {
+		zh, en := nodeKindText(n.Kind)
 		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为单个值，而不是%[1]s", "want a single value, not a %[2]s", zh, en))
 		return "", false
 	}
-	return n.text, true
+	return n.Text, true
 }
 
 // valueError is the error of a scalar its parser refused: what it should
 // have been, quoting a short prefix of what it is, and why, without the
 // Go names of the parser.
-func (d *decoder) valueError(n *node, whatZh, whatEn string, err error) *DecodeError {
-	q := safetext.Quote(n.text)
+func (d *decoder) valueError(n *parse.Node, whatZh, whatEn string, err error) *DecodeError {
+	q := safetext.Quote(n.Text)
 	whyZh, whyEn := "", ""
 	if errors.Is(err, budget.ErrRange) {
 		whyZh = fmt.Sprintf("（超出范围：整数至多 %d 位、小数至多 %d 位）", budget.MaxIntegerDigits, budget.MaxDecimalPlaces)
@@ -328,36 +317,36 @@ func (d *decoder) valueError(n *node, whatZh, whatEn string, err error) *DecodeE
 	return d.errorf(n, d.path.String(), ErrValue, err, "%[1]s 不是%[2]s%[3]s", "%[1]s is not %[4]s%[5]s", q, whatZh, whyZh, whatEn, whyEn)
 }
 
-func (d *decoder) decodeValue(n *node, v reflect.Value) {
+func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) {
 	t := v.Type()
-	if n.kind == nullNode && t.Kind() != reflect.Struct {
+	if n.Kind == parse.Null && t.Kind() != reflect.Struct {
 		return // absent: nil pointer, empty string or list, zero
 	}
 	// The value types of the format: each is a scalar read by its parser.
 	var (
-		parse          func(string) (any, error)
+		read           func(string) (any, error)
 		whatZh, whatEn string
 	)
 	switch t {
 	case amountType:
 		whatZh, whatEn = "金额", "an amount"
-		parse = func(s string) (any, error) { a, err := budget.ParseAmount(s, d.unit); return &a, err }
+		read = func(s string) (any, error) { a, err := budget.ParseAmount(s, d.unit); return &a, err }
 	case rateType:
 		whatZh, whatEn = "百分比", "a percentage"
-		parse = func(s string) (any, error) { r, err := parseRate(s); return &r, err }
+		read = func(s string) (any, error) { r, err := parseRate(s); return &r, err }
 	case decimalType:
 		whatZh, whatEn = "数值", "a number"
 		// Weights and scores are often written with their unit: "10分".
-		parse = func(s string) (any, error) {
+		read = func(s string) (any, error) {
 			x, err := budget.ParseNumber(strings.TrimSuffix(strings.TrimSpace(s), "分"))
 			return &x, err
 		}
 	case unitType:
 		whatZh, whatEn = "单位（元、万元 或 亿元）", "a unit (元, 万元 or 亿元)"
-		parse = func(s string) (any, error) { return budget.ParseUnit(s) }
+		read = func(s string) (any, error) { return budget.ParseUnit(s) }
 	case directionType:
 		whatZh, whatEn = "指标方向（higher、lower、exact、qualitative，或 正向、反向、定性）", "a direction (higher, lower, exact or qualitative)"
-		parse = func(s string) (any, error) { return indicator.ParseDirection(s) }
+		read = func(s string) (any, error) { return indicator.ParseDirection(s) }
 	case sourceType:
 		s, ok := d.scalar(n)
 		if !ok {
@@ -372,22 +361,22 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) {
 		return
 	case dateType, monthType, likelihoodType:
 		// Value types that read themselves from their text.
-		if n.kind == nullNode {
+		if n.Kind == parse.Null {
 			return
 		}
 		whatZh, whatEn = valueTypeNames(t)
-		parse = func(s string) (any, error) {
+		read = func(s string) (any, error) {
 			x := reflect.New(t)
 			err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
 			return x.Elem().Interface(), err
 		}
 	}
-	if parse != nil {
+	if read != nil {
 		s, ok := d.scalar(n)
 		if !ok {
 			return
 		}
-		x, err := parse(s)
+		x, err := read(s)
 		if err != nil {
 			d.fail(d.valueError(n, whatZh, whatEn, err))
 			return
@@ -436,20 +425,20 @@ func (d *decoder) decodeValue(n *node, v reflect.Value) {
 	}
 }
 
-func (d *decoder) decodeSlice(n *node, v reflect.Value) {
-	items := n.children
-	switch n.kind {
-	case seqNode:
-	case scalarNode:
+func (d *decoder) decodeSlice(n *parse.Node, v reflect.Value) {
+	items := n.Children
+	switch n.Kind {
+	case parse.Sequence:
+	case parse.Scalar:
 		// A single text where a list of texts belongs (goals.expected: one
 		// goal) is read as a list of one.
 		if v.Type().Elem().Kind() != reflect.String {
 			d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为列表，而不是单个值", "want a list, not a single value"))
 			return
 		}
-		items = []*node{n}
+		items = []*parse.Node{n}
 	default:
-		zh, en := nodeKindText(n.kind)
+		zh, en := nodeKindText(n.Kind)
 		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为列表，而不是%[1]s", "want a list, not a %[2]s", zh, en))
 		return
 	}
@@ -458,9 +447,9 @@ func (d *decoder) decodeSlice(n *node, v reflect.Value) {
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		mark := d.path.index(i)
+		mark := d.path.Index(i)
 		d.decodeValue(item, s.Index(i))
-		d.path.pop(mark)
+		d.path.Pop(mark)
 	}
 	v.Set(s)
 }
@@ -598,7 +587,7 @@ func newValidator() (*validator.Validate, ut.Translator, ut.Translator) {
 // its key path and position, in both languages. The Chinese message
 // names the field by the form's label (被评价年度) where the validator's
 // translation names it by its key (year).
-func (d *decoder) validationErrors(root *node, kind Kind, err error) {
+func (d *decoder) validationErrors(root *parse.Node, kind Kind, err error) {
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) {
 		d.fail(&DecodeError{File: d.file, Line: 1, Err: fmt.Errorf("%w: %w", ErrValue, err),
@@ -617,7 +606,7 @@ func (d *decoder) validationErrors(root *node, kind Kind, err error) {
 		if label := fieldLabel(kind, fe); label != "" {
 			zh = strings.Replace(zh, fe.Field(), label, 1)
 		}
-		d.fail(&DecodeError{File: d.file, Line: n.line, Column: n.col, Path: ns,
+		d.fail(&DecodeError{File: d.file, Line: n.Line, Column: n.Col, Path: ns,
 			Err: fmt.Errorf("%w: %s fails %s", ErrValue, ns, fe.Tag()),
 			Msg: Text{Zh: zh, En: fe.Translate(validationEn)}})
 	}
@@ -660,46 +649,4 @@ func fieldLabel(kind Kind, fe validator.FieldError) string {
 }
 
 // locate finds the node at a key path, or the deepest node on the way.
-func locate(root *node, path string) *node {
-	n := root
-	for _, seg := range strings.Split(path, ".") {
-		key, rest, _ := strings.Cut(seg, "[")
-		if c := n.lookup(key); c != nil {
-			n = c
-		}
-		for rest != "" {
-			var i int
-			numText, after, _ := strings.Cut(rest, "]")
-			i, _ = strconv.Atoi(numText)
-			if n.kind == seqNode && i < len(n.children) {
-				n = n.children[i]
-			}
-			rest = strings.TrimPrefix(after, "[")
-		}
-	}
-	return n
-}
-
-// PositionOf returns the line and column of the value at a key path in a
-// form file ("profile", "tasks[1].funds"), for errors found after
-// decoding, such as a profile the caller does not know. ok is false when
-// the data does not parse or has no such key.
-func PositionOf(name string, data []byte, path string) (line, column int, ok bool) {
-	var (
-		root *node
-		err  error
-	)
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSON(data)
-	} else {
-		root, err = parseYAML(data)
-	}
-	if err != nil {
-		return 0, 0, false
-	}
-	n := locate(root, path)
-	if n == root {
-		return 0, 0, false
-	}
-	return n.line, n.col, true
-}
+func locate(root *parse.Node, path string) *parse.Node { return root.At(path) }

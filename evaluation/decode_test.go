@@ -3,7 +3,10 @@ package evaluation_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -245,6 +248,126 @@ func TestUnknownKeySuggests(t *testing.T) {
 func TestTooLarge(t *testing.T) {
 	_, err := evaluation.Decode("big.yaml", make([]byte, evaluation.MaxFileSize+1))
 	assert.ErrorIs(t, err, evaluation.ErrLimit)
+
+	// From a file, it is refused before it is read, naming the file.
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	require.NoError(t, os.WriteFile(path, make([]byte, evaluation.MaxFileSize+1), 0o644))
+	_, err = evaluation.ReadFile(path)
+	require.ErrorIs(t, err, evaluation.ErrLimit)
+	var de *evaluation.DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, path, de.File)
+	assert.Contains(t, err.Error(), fmt.Sprintf("larger than %d", evaluation.MaxFileSize))
+	_, err = evaluation.ReadFile(filepath.Join(t.TempDir(), "missing.yaml"))
+	var pe *fs.PathError
+	require.ErrorAs(t, err, &pe)
+}
+
+// aliasedText is the YAML of a form whose goals.achieved holds a text of
+// n Chinese characters under an anchor and whose goals.expected repeats
+// it through k aliases, with the column of each alias on line 5.
+func aliasedText(kind string, n, k int) (src string, cols []int) {
+	var b strings.Builder
+	b.WriteString("kind: " + kind + "\ndepartment: 教育局\nyear: 2025\ngoals:\n  achieved: &a0 \"")
+	b.WriteString(strings.Repeat("项", n))
+	b.WriteString("\"\n  expected: [")
+	col := len("  expected: [") + 1
+	for i := range k {
+		if i > 0 {
+			b.WriteString(", ")
+			col += 2
+		}
+		b.WriteString("*a0")
+		cols = append(cols, col)
+		col += 3
+	}
+	b.WriteString("]\n")
+	return b.String(), cols
+}
+
+// TestAliasedTextIsBounded is the hostile file of 265 KB whose aliases
+// repeat a text of 10,900 characters 49,900 times (540 MB of text): it
+// is refused at the alias that takes the repeated text past
+// MaxAliasBytes, with its position, before any rule reads it.
+func TestAliasedTextIsBounded(t *testing.T) {
+	const chars = 10_900
+	src, cols := aliasedText("department-self-evaluation", chars, 49_900)
+	require.Less(t, len(src), 300_000)
+	_, err := evaluation.Decode("hostile.yaml", []byte(src))
+	require.ErrorIs(t, err, evaluation.ErrLimit)
+	var de *evaluation.DecodeError
+	require.ErrorAs(t, err, &de)
+	past := evaluation.MaxAliasBytes/(3*chars) + 1 // the first alias past the limit
+	assert.Equal(t, 6, de.Line, "%v", err)
+	assert.Equal(t, cols[past-1], de.Column, "%v", err)
+
+	// Up to the limit, aliases are read as the text they stand for.
+	src, _ = aliasedText("department-self-evaluation", chars, past-1)
+	f, err := evaluation.Decode("ok.yaml", []byte(src))
+	require.NoError(t, err)
+	d := f.(*evaluation.DepartmentForm)
+	require.Len(t, d.Goals.Expected, past-1)
+	assert.Equal(t, d.Goals.Achieved, d.Goals.Expected[past-2])
+}
+
+// A UTF-8 byte order mark before a JSON form is skipped, as before a
+// YAML one; positions are counted after it.
+func TestByteOrderMark(t *testing.T) {
+	for name, src := range map[string]string{
+		"f.json": "{\"kind\": \"project-self-evaluation\",\n \"year\": 2025, \"weight\": 1}",
+		"f.yaml": "kind: project-self-evaluation\nyear: 2025\nweight: 1\n",
+	} {
+		_, plain := evaluation.Decode(name, []byte(src))
+		_, marked := evaluation.Decode(name, append([]byte("\ufeff"), src...))
+		require.ErrorIs(t, plain, evaluation.ErrUnknownKey, name)
+		require.ErrorIs(t, marked, evaluation.ErrUnknownKey, name)
+		assert.Equal(t, plain.Error(), marked.Error(), name)
+
+		good := strings.Replace(src, "weight", "project", 1)
+		f, err := evaluation.Decode(name, append([]byte("\ufeff"), good...))
+		require.NoError(t, err, name)
+		assert.Equal(t, 2025, f.Header().Year, name)
+	}
+}
+
+// An error quotes at most a short prefix of the text it is about: a key
+// of 3.5 MB makes a message of a few hundred bytes, not two copies of it.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	huge := strings.Repeat("键", 3_500_000/3)
+	// ESC [2J (clear the screen) and CR, as YAML and JSON escapes.
+	ctrlYAML, ctrlJSON := `\e[2J\r`+strings.Repeat("x", 100), `\u001b[2J\r`+strings.Repeat("x", 100)
+	tests := []struct {
+		name, file, src string
+		sentinel        error
+	}{
+		{"unknown key json", "f.json", `{"kind":"project-self-evaluation","` + huge + `":1}`, evaluation.ErrUnknownKey},
+		{"unknown key yaml", "f.yaml", "kind: project-self-evaluation\n" + strings.Repeat("k", 400_000) + ": 1\n", evaluation.ErrSyntax},
+		{"control characters in a key", "f.json", `{"kind":"project-self-evaluation","\u001b[2J\r":1}`, evaluation.ErrUnknownKey},
+		{"kind", "f.json", `{"kind":"` + strings.Repeat("k", 60_000) + `"}`, evaluation.ErrKind},
+		{"unit", "f.yaml", "kind: project-self-evaluation\nunit: \"" + ctrlYAML + "\"\n", evaluation.ErrValue},
+		{"year", "f.yaml", "kind: project-self-evaluation\nyear: " + strings.Repeat("9", 60_000) + "\n", evaluation.ErrValue},
+		{"amount", "f.json", `{"kind":"project-self-evaluation","funds":{"initial_budget":"` + strings.Repeat("1", 60_000) + `"}}`, evaluation.ErrValue},
+		{"direction", "f.json", `{"kind":"project-self-evaluation","indicators":[{"direction":"` + ctrlJSON + `"}]}`, evaluation.ErrValue},
+		{"source", "f.yaml", "kind: project-self-evaluation\nfunds:\n  sources:\n    - source: " + strings.Repeat("s", 60_000) + "\n", evaluation.ErrValue},
+		{"bool", "f.yaml", "kind: department-self-evaluation\nkey_projects:\n  - self_selected: " + strings.Repeat("t", 60_000) + "\n", evaluation.ErrValue},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := evaluation.Decode(tt.file, []byte(tt.src))
+			require.ErrorIs(t, err, tt.sentinel)
+			msg := err.Error()
+			assert.Less(t, len(msg), 1024, "%.300s", msg)
+			assert.NotContains(t, msg, "\x1b[2J", "control characters are made visible")
+			assert.NotContains(t, msg, "\r")
+			var de *evaluation.DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Less(t, len(de.Path), 256, "%.300s", de.Path)
+		})
+	}
+	// A value's parser still stands behind the error.
+	_, err := evaluation.Decode("f.json", []byte(`{"kind":"project-self-evaluation","funds":{"initial_budget":"`+strings.Repeat("1", 60_000)+`"}}`))
+	var ne *budget.NumberError
+	require.ErrorAs(t, err, &ne)
 }
 
 func TestEncodeRoundTrip(t *testing.T) {

@@ -156,12 +156,12 @@ func TestDepartmentEvaluationTextCells(t *testing.T) {
 
 func TestDepartmentEvaluationCellNames(t *testing.T) {
 	for path, want := range map[string][2]string{
-		"reported.scores.投入/预算配置/在职人员控制率":  {"评分表 · 投入/预算配置/在职人员控制率 · 得分", "score sheet · 投入/预算配置/在职人员控制率 · score"},
-		"reported.reasons.投入/预算配置/在职人员控制率": {"评分表 · 投入/预算配置/在职人员控制率 · 扣分原因", "score sheet · 投入/预算配置/在职人员控制率 · reason"},
-		"judgements.过程/预算管理/管理制度健全性.checks":  {"评价人判断 · 过程/预算管理/管理制度健全性 · 检查项", "judgement · 过程/预算管理/管理制度健全性 · checks"},
-		"basic.staff.actual":                   {"基础数据表 · 财政供养人员情况 · 实际在职人数", "basic · staff · actual"},
-		"reported.total_score":                 {"评分表 · 总分", "total score"},
-		"rubric":                               {"评分办法", "rubric"},
+		"reported.scores.投入/预算配置/在职人员控制率":   {"评分表 · 投入/预算配置/在职人员控制率 · 得分", "score sheet · 投入/预算配置/在职人员控制率 · score"},
+		"reported.reasons.投入/预算配置/在职人员控制率":  {"评分表 · 投入/预算配置/在职人员控制率 · 扣分原因", "score sheet · 投入/预算配置/在职人员控制率 · reason"},
+		"judgements.过程/预算管理/管理制度健全性.checks": {"评价人判断 · 过程/预算管理/管理制度健全性 · 检查项", "judgement · 过程/预算管理/管理制度健全性 · checks"},
+		"basic.staff.actual":   {"基础数据表 · 财政供养人员情况 · 实际在职人数", "basic · staff · actual"},
+		"reported.total_score": {"评分表 · 总分", "total score"},
+		"rubric":               {"评分办法", "rubric"},
 	} {
 		assert.Equal(t, want[0], evaluation.CellName(evaluation.DepartmentEvaluation, path, evaluation.Chinese), path)
 		assert.Equal(t, want[1], evaluation.CellName(evaluation.DepartmentEvaluation, path, evaluation.English), path)
@@ -172,7 +172,7 @@ func TestDepartmentEvaluationCellNames(t *testing.T) {
 type holder struct{ r rubric.Rubric }
 
 func (h holder) Check(*evaluation.Subject) []evaluation.Finding { return nil }
-func (h holder) Rubric() (rubric.Rubric, bool)                 { return h.r, true }
+func (h holder) Rubric() (rubric.Rubric, bool)                  { return h.r, true }
 
 // The rubric comes from the checker, else from the form's rubric: key,
 // else there is none and the sheet is not scored.

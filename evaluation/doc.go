@@ -13,14 +13,16 @@
 // # Reading and writing
 //
 // Decode and ReadFile read YAML or JSON with the same keys
-// (docs/file-format.md lists them). Numbers are read from their literal
-// text, never through float64; unknown keys are refused; a missing list
-// is an empty list. Every failure of a form is reported, not only the
-// first: a *DecodeError, or DecodeErrors for several, each with file,
-// line, column, key path and a message in Chinese and English, wrapping
-// a sentinel such as ErrUnknownKey. Input is bounded (MaxFileSize,
-// MaxDepth, MaxNodes, MaxTextBytes and the number limits of package
-// budget).
+// (docs/file-format.md lists them; a UTF-8 byte order mark before either
+// is skipped). Numbers are read from their literal text, never through
+// float64; unknown keys are refused; a missing list is an empty list.
+// Every failure of a form is reported, not only the first: a
+// *DecodeError, or DecodeErrors for several, each with file, line,
+// column, key path and a message in Chinese and English, wrapping a
+// sentinel such as ErrUnknownKey, and quoting at most a short prefix of
+// the file's text. Input is bounded (MaxFileSize, MaxDepth, MaxNodes,
+// MaxAliasBytes for the text YAML aliases repeat, MaxTextBytes and the
+// number limits of package budget).
 //
 // Encode writes the YAML; json.Marshal of a form writes the JSON, which
 // Decode and json.Unmarshal read back to an equal form.

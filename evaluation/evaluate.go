@@ -208,7 +208,7 @@ func departmentFigures(f *DepartmentForm) Figures {
 }
 
 // indexPath returns the key path prefix.key[i] ("tasks[2].indicators[0]")
-// in one allocation: a keyPath would take two here, its buffer and the
+// in one allocation: a parse.Path would take two here, its buffer and the
 // string.
 func indexPath(prefix, key string, i int) string {
 	var b strings.Builder

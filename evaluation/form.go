@@ -146,6 +146,11 @@ type DepartmentFunds struct {
 	Reported DepartmentReported `yaml:"reported"`
 }
 
+// TitleLabel labels the form's title in Extra where the title says more
+// than the form's kind and year: an amount (…经费236.25万元…自评表) or a
+// project, which rule funds.title-amount checks against the funds table.
+const TitleLabel = "标题"
+
 // Extra is a labelled cell of a published form that the file format has
 // no key for (主管部门编码, 项目概况, 联系电话 …), kept with its label so that
 // an import loses nothing.

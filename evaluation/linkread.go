@@ -1,26 +1,20 @@
 package evaluation
 
 import (
-	"errors"
-	"fmt"
 	"reflect"
-	"strings"
+
+	"github.com/perfeval/perfeval/internal/parse"
 )
 
 // ReadFileForLinking reads the named file for a first linking pass, as
 // DecodeForLinking does; the file is read as ReadFile reads it.
 func ReadFileForLinking(path string) (Form, error) {
-	bp := readBuffers.Get().(*[]byte)
-	data, err := readFileInto(path, *bp)
-	var form Form
-	if err == nil {
-		form, err = DecodeForLinking(path, data)
+	tree, err := parse.BorrowFile(path)
+	if err != nil {
+		return nil, parseError(path, err)
 	}
-	if cap(data) <= maxPooledRead && cap(data) >= cap(*bp) {
-		*bp = data[:0]
-	}
-	readBuffers.Put(bp)
-	return form, err
+	defer tree.Release()
+	return decodeForLinking(path, tree.Root)
 }
 
 // DecodeForLinking decodes what a first linking pass (Linker.Add) needs
@@ -35,32 +29,20 @@ func ReadFileForLinking(path string) (Form, error) {
 // not mean Decode would accept the file; the second pass reports what is
 // wrong with it.
 func DecodeForLinking(name string, data []byte) (Form, error) {
-	if len(data) > MaxFileSize {
-		return nil, &DecodeError{File: name, Line: 1, Err: fmt.Errorf("%w: file larger than %d bytes", ErrLimit, MaxFileSize)}
-	}
-	sc := getScratch()
-	defer sc.release()
-	var (
-		root *node
-		err  error
-	)
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		root, err = parseJSONWith(sc, data)
-	} else {
-		root, err = parseYAMLWith(sc, data)
-	}
+	tree, err := parse.Borrow(parse.SyntaxOf(name), data)
 	if err != nil {
-		var se *syntaxError
-		if errors.As(err, &se) {
-			return nil, &DecodeError{File: name, Line: se.line, Column: se.col, Err: fmt.Errorf("%w: %s", se.err, se.msg)}
-		}
-		return nil, &DecodeError{File: name, Line: 1, Err: err}
+		return nil, parseError(name, err)
 	}
-	kind := root.lookup("kind")
-	if kind == nil || root.kind != mapNode {
+	defer tree.Release()
+	return decodeForLinking(name, tree.Root)
+}
+
+func decodeForLinking(name string, root *parse.Node) (Form, error) {
+	kind := root.Lookup("kind")
+	if kind == nil || root.Kind != parse.Mapping {
 		return nil, nil
 	}
-	switch Kind(kind.text) {
+	switch Kind(kind.Text) {
 	case Declaration, Monitoring:
 		return decodeRoot(name, root)
 	case Project:
@@ -72,13 +54,13 @@ func DecodeForLinking(name string, data []byte) (Form, error) {
 	v := reflect.ValueOf(f).Elem()
 	info := structInfos[v.Type()]
 	for _, key := range []string{"code", "project", "department", "year"} {
-		n := root.lookup(key)
+		n := root.Lookup(key)
 		if n == nil {
 			continue
 		}
-		mark := d.path.key(key)
+		mark := d.path.Key(key)
 		d.decodeValue(n, v.FieldByIndex(info.byKey[key].index))
-		d.path.pop(mark)
+		d.path.Pop(mark)
 	}
 	if len(d.errs) > 0 {
 		return nil, d.result()

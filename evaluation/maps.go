@@ -5,6 +5,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/perfeval/perfeval/internal/parse"
 	"github.com/perfeval/perfeval/internal/safetext"
 )
 
@@ -28,9 +29,9 @@ func mapKeyPath(k string) bool {
 	return len(k) <= maxMapKeyBytes && safetext.Line(k) == k && utf8.ValidString(k)
 }
 
-func (d *decoder) decodeMap(n *node, v reflect.Value) {
-	if n.kind != mapNode {
-		zh, en := nodeKindText(n.kind)
+func (d *decoder) decodeMap(n *parse.Node, v reflect.Value) {
+	if n.Kind != parse.Mapping {
+		zh, en := nodeKindText(n.Kind)
 		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "应为键值映射（按指标路径），而不是%[1]s", "want a mapping (by item path), not a %[2]s", zh, en))
 		return
 	}
@@ -39,35 +40,35 @@ func (d *decoder) decodeMap(n *node, v reflect.Value) {
 		d.fail(d.errorf(n, d.path.String(), ErrType, nil, "不支持的字段类型 %s", "unsupported field type %s", t))
 		return
 	}
-	if len(n.children) == 0 {
+	if len(n.Children) == 0 {
 		return // an empty mapping is a missing one: nil
 	}
-	m := reflect.MakeMapWithSize(t, len(n.children)/2)
-	first := make(map[string]int, len(n.children)/2) // key → its line
-	for i := 0; i+1 < len(n.children); i += 2 {
-		k, val := n.children[i], n.children[i+1]
-		if k.kind != scalarNode {
+	m := reflect.MakeMapWithSize(t, len(n.Children)/2)
+	first := make(map[string]int, len(n.Children)/2) // key → its line
+	for i := 0; i+1 < len(n.Children); i += 2 {
+		k, val := n.Children[i], n.Children[i+1]
+		if k.Kind != parse.Scalar {
 			d.fail(d.errorf(k, d.path.String(), ErrType, nil, "键应为普通文字", "a key must be plain text"))
 			continue
 		}
-		q := safetext.Quote(k.text)
-		if len(k.text) > maxMapKeyBytes || !utf8.ValidString(k.text) || k.text == "" {
+		q := safetext.Quote(k.Text)
+		if len(k.Text) > maxMapKeyBytes || !utf8.ValidString(k.Text) || k.Text == "" {
 			d.fail(d.errorf(k, d.path.String(), ErrValue, nil, "键 %s 无效：应为不超过 %d 字节的文字", "key %s: want text of at most %d bytes", q, maxMapKeyBytes))
 			continue
 		}
-		if line, dup := first[k.text]; dup {
-			d.fail(d.errorf(k, d.pathWithMapKey(k.text), ErrDuplicate, nil, "键 %s 重复（第 %d 行已有）", "%s given twice (also at line %d)", q, line))
+		if line, dup := first[k.Text]; dup {
+			d.fail(d.errorf(k, d.pathWithMapKey(k.Text), ErrDuplicate, nil, "键 %s 重复（第 %d 行已有）", "%s given twice (also at line %d)", q, line))
 			continue
 		}
-		first[k.text] = k.line
+		first[k.Text] = k.Line
 		mark := len(d.path)
-		if mapKeyPath(k.text) {
-			mark = d.path.key(k.text)
+		if mapKeyPath(k.Text) {
+			mark = d.path.Key(k.Text)
 		}
 		e := reflect.New(t.Elem()).Elem()
 		d.decodeValue(val, e)
-		d.path.pop(mark)
-		m.SetMapIndex(reflect.ValueOf(k.text).Convert(t.Key()), e)
+		d.path.Pop(mark)
+		m.SetMapIndex(reflect.ValueOf(k.Text).Convert(t.Key()), e)
 	}
 	v.Set(m)
 }

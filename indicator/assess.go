@@ -81,6 +81,10 @@ type Assessment struct {
 // An empty target is Unknown with ErrNoTarget, an empty actual with
 // ErrNoActual; an Unparsed side, or an actual that does not say whether
 // a qualitative target is met, with ErrUnparsed.
+// errNoTarget is made once: a form without targets (the Guangzhou
+// layout has none) asks for it on every row.
+var errNoTarget = fmt.Errorf("indicator: %w", ErrNoTarget)
+
 func Assess(target, actual Value, dir Direction) Assessment {
 	if dir < Unspecified || dir > QualitativeDirection {
 		dir = Unspecified
@@ -88,7 +92,7 @@ func Assess(target, actual Value, dir Direction) Assessment {
 	a := Assessment{Direction: effective(target, dir)}
 	switch {
 	case target.kind == Empty:
-		return a.unknown(fmt.Errorf("indicator: %w", ErrNoTarget))
+		return a.unknown(errNoTarget)
 	case target.kind == Unparsed:
 		return a.unknown(fmt.Errorf("indicator: target: %w", target.err))
 	case actual.kind == Empty:

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/internal/units"
 )
 
 // Units.
@@ -22,44 +24,29 @@ import (
 // point, so 1.5亿元 against ≥15000万元 compares 150000000 with 150000000
 // 元. (This covers budget.Unit's 元/万元/亿元 and any other counted unit.)
 
-var knownUnits = sortedLongestFirst([]string{
-	"%", "‰", "百分比", "个百分点", "百分点",
-	"人次", "人", "名", "位", "户次", "户", "家",
-	"个工作日", "工作日", "个月", "个", "项", "件", "份", "台套", "台", "套",
-	"部", "辆", "艘", "架次", "架", "座", "所", "处", "间", "栋", "幢", "条",
-	"篇", "册", "本", "张", "页", "期", "批", "场次", "场", "车次", "班次",
-	"次", "轮", "起", "宗", "例", "单", "笔", "类", "种", "堂", "节", "课时",
-	"学时", "小时", "分钟", "天", "周", "元", "平方公里", "平方米", "立方米",
-	"公里", "米", "亩", "公顷", "吨", "公斤", "克", "株", "棵", "头", "只",
-	"分", "倍", "趟", "班", "组", "支", "队", "床位", "床", "盏", "块", "门",
-	"字", "瓦时", "瓦", "度",
-})
+var knownUnits = sortedLongestFirst(units.Known())
 
-// scales are the multiplier prefixes of a unit, with their power of ten.
-var scales = []struct {
-	prefix string
-	exp    int32
-}{{"百万", 6}, {"千万", 7}, {"亿", 8}, {"万", 4}, {"千", 3}}
+// scales are the multiplier prefixes of a unit, with their power of ten,
+// longest first.
+var scales = units.Scales()
 
-// unitAliases map spellings to the unit they mean, before scales are read.
-var unitAliases = map[string]string{
-	"公里": "千米",
-	"公斤": "千克",
+// normUnit is the spelling Value.Unit reports for a written unit:
+// 百分比 is %, 个百分点 百分点 (but 公里 stays as written).
+func normUnit(u string) string {
+	if a, ok := units.Alias(u); ok && !scaled(a) {
+		return a
+	}
+	return u
 }
 
-// countClass groups units that count the same thing, so they compare
-// without conversion: 人 and 人次 compare as counts of people.
-// Occasions (次, 场, 场次) compare with each other but not with people.
-var countClass = map[string]string{
-	"人": "人", "人次": "人", "名": "人", "位": "人",
-	"次": "次", "场": "次", "场次": "次",
-	"天": "天", "日": "天", // ≤15天 against 12日
-}
-
-// canonicalUnit maps written units to the spelling Value.Unit reports.
-var canonicalUnit = map[string]string{
-	"百分比":  "%",
-	"个百分点": "百分点",
+// scaled reports whether a unit begins with a scale prefix (千米).
+func scaled(u string) bool {
+	for _, sc := range scales {
+		if strings.HasPrefix(u, sc.Prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitsByRune indexes knownUnits by their first rune, so matching a unit
@@ -99,15 +86,15 @@ func matchUnit(s string) (string, int) {
 		return u, len(u)
 	}
 	for _, sc := range scales {
-		if !strings.HasPrefix(s, sc.prefix) {
+		if !strings.HasPrefix(s, sc.Prefix) {
 			continue
 		}
-		n := len(sc.prefix)
+		n := len(sc.Prefix)
 		approx, rest := cutAny(s[n:], approximators)
 		if u := knownUnit(rest); u != "" {
-			return sc.prefix + u, n + len(approx) + len(u)
+			return sc.Prefix + u, n + len(approx) + len(u)
 		}
-		return sc.prefix, n + len(approx)
+		return sc.Prefix, n + len(approx)
 	}
 	return "", 0
 }
@@ -144,23 +131,15 @@ func cellUnit(u string, lenient bool) (string, bool) {
 	return u, true
 }
 
-// normUnit is the spelling Value.Unit reports for a written unit.
-func normUnit(u string) string {
-	if c, ok := canonicalUnit[u]; ok {
-		return c
-	}
-	return u
-}
-
 // splitScale reads a unit as a power of ten and a base: 万元 is (4, 元),
 // 千米 (3, 米), 万 (4, ""), 人次 (0, 人次).
 func splitScale(u string) (int32, string) {
-	if a, ok := unitAliases[u]; ok {
+	if a, ok := units.Alias(u); ok {
 		u = a
 	}
 	for _, sc := range scales {
-		if rest, ok := strings.CutPrefix(u, sc.prefix); ok {
-			return sc.exp, rest
+		if rest, ok := strings.CutPrefix(u, sc.Prefix); ok {
+			return sc.Exp, rest
 		}
 	}
 	return 0, u
@@ -168,8 +147,8 @@ func splitScale(u string) (int32, string) {
 
 func scalePrefix(exp int32) string {
 	for _, sc := range scales {
-		if sc.exp == exp {
-			return sc.prefix
+		if sc.Exp == exp {
+			return sc.Prefix
 		}
 	}
 	return ""
@@ -192,7 +171,7 @@ func unify(t decimal.Decimal, tu string, a decimal.Decimal, au string) (decimal.
 	ae, ab := splitScale(au)
 	switch {
 	case tb == ab, tb == "", ab == "":
-	case countClass[tb] != "" && countClass[tb] == countClass[ab]:
+	case units.Class(tb) != "" && units.Class(tb) == units.Class(ab):
 	default:
 		return t, a, "", false
 	}

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -53,9 +55,10 @@ var deserved = map[string][]string{
 	"04": {"funds.completion-rate", "text.missing"},
 	// 主管部门 left empty.
 	"05": {"text.missing"},
-	// 社会效益指标 filed under 产出指标, so no 效益指标; 计划完成率 scored 10 of
-	// 20 at 60% of its target.
-	"06": {"indicators.dimensions", "score.indicator", "score.total"},
+	// Goals written as bare numbers (287, 171); 计划完成率 scored 10 of 20
+	// at 60% of its 90% (10号's method gives 13.33); 总分 90 leaves the
+	// budget row's 6 out.
+	"06": {"score.indicator", "score.total", "text.placeholder"},
 }
 
 func accountText(res *imports.Result) string {
@@ -114,6 +117,19 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("error finding %s at %s: %s", f.Rule, f.Path, f.Message.En)
 				}
 			}
+			// The report, as the command prints it with -format json.
+			rep.Source = filepath.Base(path)
+			js, err := json.MarshalIndent(&rep, "", "  ")
+			require.NoError(t, err)
+			goldenReport := filepath.Join(corpusDir(), "golden", name+".report.json")
+			if *update && os.Getenv("PERFEVAL_CORPUS") == "" {
+				require.NoError(t, os.WriteFile(goldenReport, append(js, '\n'), 0o644))
+			}
+			if want, err := os.ReadFile(goldenReport); err == nil {
+				assert.Equal(t, string(want), string(js)+"\n")
+			} else if os.Getenv("PERFEVAL_CORPUS") == "" {
+				t.Errorf("no golden report: run go test -update (%v)", err)
+			}
 
 			var md bytes.Buffer
 			require.NoError(t, markdown.Render(&md, res.Form, nil))
@@ -157,6 +173,93 @@ func TestCorpusMangled(t *testing.T) {
 			assert.Positive(t, res.Unplaced[0].Column)
 			_, err = markdown.Import("mangled.md", []byte(doc))
 			assert.ErrorIs(t, err, markdown.ErrMalformed)
+		})
+	}
+}
+
+// arithmetic is each corpus form's own arithmetic, recomputed by hand
+// from the amounts it prints (testdata/corpus/README.md): the execution
+// rate B/A at two decimals, and the sum of the scores the form prints
+// (its budget row's and its indicators') against its 总分. "" where the
+// form prints no such figure.
+var arithmetic = map[string]struct {
+	a, b, rate        string // 全年预算数 A, 全年执行数 B, B/A rounded half up to 2 places
+	scoresSum, total  string // Σ printed scores, printed 总分
+	budgetInTotal     bool   // the form's 总分 counts the budget row's score
+	completionPrinted string // 执行率 as printed, where it disagrees at its precision
+}{
+	"01": {a: "251.89", b: "251.89", rate: "100.00%"},
+	"02": {a: "387664.62", b: "387664.62", rate: "100.00%", scoresSum: "96", total: "96", budgetInTotal: true},
+	"03": {a: "34.64", b: "34.64", rate: "100.00%", scoresSum: "100", total: "100", budgetInTotal: true},
+	"04": {a: "250000.00", b: "215457.6", rate: "86.18%", scoresSum: "98.62", total: "98.62", budgetInTotal: true, completionPrinted: "86.19%"},
+	"05": {a: "880", b: "880", rate: "100.00%", scoresSum: "100", total: "100", budgetInTotal: true},
+	"06": {a: "287", b: "171", rate: "59.58%", scoresSum: "90", total: "90"},
+	"07": {a: "2395.15", b: "2394.83", rate: "99.99%"},
+}
+
+// Each corpus form's figures agree with its arithmetic recomputed apart
+// from perfeval (plain decimal division and sums, no budget.Rate), and
+// its printed total with the sum of its printed scores; a printed rate
+// that disagrees is reported by funds.completion-rate.
+func TestCorpusArithmetic(t *testing.T) {
+	for _, path := range corpusFiles(t) {
+		name := filepath.Base(path)
+		want, ok := arithmetic[name[:2]]
+		if !ok {
+			t.Errorf("%s: no arithmetic recorded for this corpus form", name)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			form, err := markdown.Import(name, data)
+			require.NoError(t, err)
+			a, b := decimal.RequireFromString(want.a), decimal.RequireFromString(want.b)
+			ratio := b.Mul(decimal.NewFromInt(100)).DivRound(a, 2)
+			assert.Equal(t, strings.TrimSuffix(want.rate, "%"), ratio.StringFixed(2), "the README's rate is B/A")
+
+			rep := evaluation.Evaluate(form, rules.NationalProfile())
+			rate := rep.Figures.Execution()
+			require.NotNil(t, rate)
+			assert.Equal(t, want.rate, rate.String())
+
+			var sum decimal.Decimal
+			var inds []evaluation.Indicator
+			var total *decimal.Decimal
+			var budgetScore *decimal.Decimal
+			switch f := form.(type) {
+			case *evaluation.ProjectForm:
+				inds, total, budgetScore = f.Indicators, f.Reported.TotalScore, f.Funds.Reported.Score
+				assert.True(t, f.Funds.AdjustedBudget.Decimal().Equal(a), "A")
+				assert.True(t, f.Funds.ActualExpenditure.Decimal().Equal(b), "B")
+			case *evaluation.DepartmentForm:
+				inds, total = f.Indicators, f.Reported.TotalScore
+			}
+			for _, ind := range inds {
+				if ind.Score != nil {
+					sum = sum.Add(*ind.Score)
+				}
+			}
+			if want.budgetInTotal && budgetScore != nil {
+				sum = sum.Add(*budgetScore)
+			}
+			if want.total == "" {
+				assert.Nil(t, total, "the form prints no 总分")
+			} else {
+				require.NotNil(t, total)
+				assert.True(t, total.Equal(decimal.RequireFromString(want.total)), "printed 总分 %s", total)
+				assert.True(t, sum.Equal(decimal.RequireFromString(want.scoresSum)), "Σ printed scores %s", sum)
+			}
+
+			fired := false
+			for _, f := range rep.Findings {
+				if f.Rule == "funds.completion-rate" {
+					fired = true
+					assert.Equal(t, want.completionPrinted, f.Actual)
+					assert.Equal(t, want.rate, f.Expected)
+				}
+			}
+			assert.Equal(t, want.completionPrinted != "", fired, "funds.completion-rate")
 		})
 	}
 }

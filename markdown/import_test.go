@@ -13,6 +13,7 @@ import (
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/markdown"
+	"github.com/perfeval/perfeval/rules"
 )
 
 const (
@@ -270,11 +271,11 @@ func TestImportTolerates(t *testing.T) {
 			}},
 		{"Guangzhou note as a table row", "| 改进措施或下一步计划 | 措施 |", "| 改进措施或下一步计划 | 措施 |\n| 注：重点项目是指预算金额500万元以上项目 | |",
 			func(t *testing.T, f *evaluation.DepartmentForm) {
-				assert.Equal(t, markdown.ProfileGuangzhou2021, f.Profile)
+				assert.Equal(t, rules.Guangzhou2021, f.Profile)
 			}},
 		{"Guangzhou note with full-width digits", "| 改进措施或下一步计划 | 措施 |", "| 改进措施或下一步计划 | 措施 |\n\n> 注：\n>\n> 1. 重点项目是指预算金额５００万元以上项目",
 			func(t *testing.T, f *evaluation.DepartmentForm) {
-				assert.Equal(t, markdown.ProfileGuangzhou2021, f.Profile)
+				assert.Equal(t, rules.Guangzhou2021, f.Profile)
 			}},
 		{"goals header without its block label", "| 年度目标 | 部门整体支出的预期目标 |", "| | 部门整体支出的预期目标 |", func(t *testing.T, f *evaluation.DepartmentForm) {
 			assert.Equal(t, []string{"目标一", "目标二"}, f.Goals.Expected)

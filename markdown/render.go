@@ -12,12 +12,6 @@ import (
 	"github.com/perfeval/perfeval/internal/layout"
 )
 
-// ProfileGuangzhou2021 is the profile whose form carries Guangzhou's note
-// on key projects (注：每个部门至少开展一个重点项目绩效评价 …). Render prints the
-// note for a department form filed under it; Import sets it when a
-// document's note mentions 重点项目 and 500万元.
-const ProfileGuangzhou2021 = layout.ProfileGuangzhou2021
-
 // Texts Render writes and Import reads back.
 const (
 	findingsHeading      = "审核发现"

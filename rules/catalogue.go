@@ -18,6 +18,8 @@ func catalogue() []Rule {
 		fundsCompletionRate,
 		fundsAdjustmentRate,
 		fundsSources,
+		fundsSourcesShort,
+		fundsTitleAmount,
 		fundsNegative,
 		fundsOverspend,
 		fundsLowExecution,

@@ -118,21 +118,28 @@ func inFamily(k budget.SourceKind, family int) bool {
 	return byYear == (family == 1)
 }
 
+// fundColumn is one column of the funds table: its total and, for a
+// source row, the row's amount in it.
+type fundColumn struct {
+	key, zh string
+	total   *budget.Amount
+	get     func(budget.Source) *budget.Amount
+}
+
+func fundColumns(f budget.Funds) []fundColumn {
+	return []fundColumn{
+		{"initial_budget", "年初预算", f.InitialBudget, func(s budget.Source) *budget.Amount { return s.InitialBudget }},
+		{"adjusted_budget", "调整预算", f.AdjustedBudget, func(s budget.Source) *budget.Amount { return s.AdjustedBudget }},
+		{"actual_expenditure", "实际支出", f.ActualExpenditure, func(s budget.Source) *budget.Amount { return s.ActualExpenditure }},
+	}
+}
+
 var fundsSources = New(Info{
 	ID: "funds.sources", Severity: evaluation.Error,
 	Title: text("其中各项资金之和超过合计", "source rows add up to more than the total, in some column"),
 }, func(c *Context) {
 	f := fundsOf(c.Subject)
-	columns := []struct {
-		key, zh string
-		total   *budget.Amount
-		get     func(budget.Source) *budget.Amount
-	}{
-		{"initial_budget", "年初预算", f.InitialBudget, func(s budget.Source) *budget.Amount { return s.InitialBudget }},
-		{"adjusted_budget", "调整预算", f.AdjustedBudget, func(s budget.Source) *budget.Amount { return s.AdjustedBudget }},
-		{"actual_expenditure", "实际支出", f.ActualExpenditure, func(s budget.Source) *budget.Amount { return s.ActualExpenditure }},
-	}
-	for _, col := range columns {
+	for _, col := range fundColumns(f) {
 		if col.total == nil {
 			continue
 		}

@@ -57,28 +57,32 @@ var indicatorsNoTarget = New(Info{
 	ID: "indicators.no-target", Severity: evaluation.Info,
 	Title: text("指标未填指标值，无法评估", "an indicator has no target, so it cannot be assessed"),
 }, func(c *Context) {
-	var missing []evaluation.IndicatorResult
-	for _, r := range c.Indicators {
-		if r.Target.Kind() == indicator.Empty {
-			missing = append(missing, r)
+	missing := 0 // counted, not copied: a result is a large value
+	for i := range c.Indicators {
+		if c.Indicators[i].Target.Kind() == indicator.Empty {
+			missing++
 		}
 	}
-	if len(missing) == 0 {
+	if missing == 0 {
 		return
 	}
 	// A form whose layout has no target column at all (the Guangzhou
 	// department form has 关键指标 and 指标完成情况 only) gets one finding,
 	// not one per row: the rows are not at fault, the layout is.
-	if len(missing) == len(c.Indicators) && len(missing) > 1 {
+	if missing == len(c.Indicators) && missing > 1 {
 		where := "indicators"
 		if c.Department() != nil {
 			where = "tasks"
 		}
-		c.Report(where, text(fmt.Sprintf("全部 %d 个指标均未填指标值（年度指标值），无法评估其是否达成", len(missing)),
-			fmt.Sprintf("none of the %d indicators states a target, so none can be assessed", len(missing))), "", "")
+		c.Report(where, text(fmt.Sprintf("全部 %d 个指标均未填指标值（年度指标值），无法评估其是否达成", missing),
+			fmt.Sprintf("none of the %d indicators states a target, so none can be assessed", missing)), "", "")
 		return
 	}
-	for _, r := range missing {
+	for i := range c.Indicators {
+		r := &c.Indicators[i]
+		if r.Target.Kind() != indicator.Empty {
+			continue
+		}
 		c.Report(r.Path+".target", text(fmt.Sprintf("指标“%s”未填指标值，无法评估", short(r.Indicator.Name)),
 			fmt.Sprintf("indicator %q has no target, so it cannot be assessed", short(r.Indicator.Name))), "", "")
 	}

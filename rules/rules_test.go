@@ -111,6 +111,8 @@ func TestEachRuleFires(t *testing.T) {
 	}
 	// indicators.dimensions is a project-form rule; see TestDimensions.
 	covered["indicators.dimensions"] = true
+	covered["funds.title-amount"] = true  // see TestTitleAmount
+	covered["funds.sources-short"] = true // see TestSourcesShort
 	for _, id := range []string{"score.budget", "score.indicator", "score.estimated", "score.total", "score.grade", "score.unscored", "score.weights"} {
 		covered[id] = true // see TestScoreRulesFire
 	}
@@ -610,4 +612,87 @@ func TestDepartmentBudgetScore(t *testing.T) {
 	rulestest.Silent(t, rule(t, "score.budget"), form("9.5"))
 	rulestest.Silent(t, rule(t, "score.budget"), form("10")) // 9.50 printed with no decimals
 	rulestest.Silent(t, rule(t, "score.total"), form("9.5"))
+}
+
+// funds.title-amount: an amount the title names (kept in extra as 标题 by
+// an import) must be one the funds table holds; 236.25万元 in the title of
+// a form whose table says 236 is the case a Hunan form showed.
+func TestTitleAmount(t *testing.T) {
+	r := rule(t, "funds.title-amount")
+	form := func(title string) evaluation.Form {
+		return rulestest.Project(t, `
+			project: 忠烈祠免费开放经费
+			department: 某局
+			funds: {initial_budget: 236, adjusted_budget: 236, actual_expenditure: 230.5}
+			extra:
+			  - {label: 标题, text: "`+title+`"}
+		`)
+	}
+	found := rulestest.Fires(t, r, form("2020年忠烈祠免费开放经费236.25万元项目支出绩效自评表"), "extra[0].text")
+	assert.Equal(t, "236.25", found[0].Actual)
+	assert.Equal(t, "236.00, 230.50", found[0].Expected)
+	rulestest.Silent(t, r, form("2020年忠烈祠免费开放经费236万元项目支出绩效自评表"))
+	rulestest.Silent(t, r, form("2020年忠烈祠免费开放经费2,360,000元项目支出绩效自评表"))
+	rulestest.Silent(t, r, form("2020年忠烈祠免费开放经费项目支出绩效自评表"))
+	// Another extra cell's amounts are not the title's.
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		funds: {adjusted_budget: 236}
+		extra: [{label: 备注, text: 含上年结转10万元}]
+	`))
+}
+
+// funds.sources-short: the breakdown closes with 其他资金 and every row
+// states the column, yet the rows add up to less than the total.
+func TestSourcesShort(t *testing.T) {
+	r := rule(t, "funds.sources-short")
+	form := func(other string) evaluation.Form {
+		return rulestest.Project(t, `
+			funds:
+			  adjusted_budget: 100
+			  sources:
+			    - {source: current_appropriation, adjusted_budget: 70}
+			    - {source: prior_carryover, adjusted_budget: 10}
+			    - {source: other, adjusted_budget: `+other+`}
+		`)
+	}
+	found := rulestest.Fires(t, r, form("15"), "funds.sources")
+	assert.Equal(t, "95.00", found[0].Actual)
+	assert.Equal(t, evaluation.Info, found[0].Severity)
+	rulestest.Silent(t, r, form("20"))
+	rulestest.Silent(t, r, form("25")) // more than the total: funds.sources
+	// Without 其他资金 the breakdown may be partial: nothing to say.
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		funds:
+		  adjusted_budget: 100
+		  sources: [{source: current_appropriation, adjusted_budget: 70}, {source: prior_carryover, adjusted_budget: 10}]
+	`))
+	// A row that leaves the column blank: the sum says nothing.
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		funds:
+		  adjusted_budget: 100
+		  sources: [{source: current_appropriation, adjusted_budget: 70}, {source: prior_carryover}, {source: other, adjusted_budget: 5}]
+	`))
+}
+
+// Goals written as bare numbers (预期目标 287, 实际完成情况 171, as a
+// Hubei form printed them) state no goal: text.placeholder.
+func TestGoalsAsBareNumbers(t *testing.T) {
+	r := rule(t, "text.placeholder")
+	found := rulestest.Fires(t, r, rulestest.Project(t, `
+		project: 购买第三方服务
+		department: 市财政局
+		goals: {expected: ["287"], achieved: "171"}
+	`), "goals.expected[0]", "goals.achieved")
+	for _, f := range found {
+		if f.Path == "goals.expected[0]" {
+			assert.Equal(t, "287", f.Actual)
+		}
+	}
+	rulestest.Fires(t, r, rulestest.Declaration(t, `
+		project: 项目
+		goals: {annual: ["150万元"]}
+	`), "goals.annual[0]")
+	rulestest.Silent(t, r, rulestest.Project(t, `
+		goals: {expected: [完成287户改造], achieved: 已完成171户}
+	`))
 }

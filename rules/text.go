@@ -1,10 +1,12 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 )
 
@@ -24,7 +26,7 @@ var textMissing = New(Info{
 		if f.Year == 0 {
 			c.Report("year", text("被评价年度未填写", "the year is empty"), "", "")
 		}
-		if len(f.Goals.Expected) == 0 || strings.TrimSpace(strings.Join(f.Goals.Expected, "")) == "" {
+		if allBlank(f.Goals.Expected) {
 			c.Report("goals.expected", text("部门整体支出的预期目标未填写", "the expected goals are empty"), "", "")
 		}
 		empty("goals.achieved", "部门整体支出的目标完成情况", "the goals' achievement", f.Goals.Achieved)
@@ -64,11 +66,73 @@ var textPlaceholder = New(Info{
 			if label == "" {
 				label = cell.Path
 			}
-			c.Report(cell.Path, text(fmt.Sprintf("%s仍是%s：“%s”", label, why.Zh, clip(cell.Text)),
-				fmt.Sprintf("%s still holds %s: %q", cell.Path, why.En, clip(cell.Text))), "", clip(cell.Text))
+			shown := clip(cell.Text)
+			c.Report(cell.Path, text(label+"仍是"+why.Zh+"：“"+shown+"”",
+				cell.Path+" still holds "+why.En+": "+strconv.Quote(shown)), "", shown)
 		}
 	}
+	// A goal is a sentence: a goal cell that holds only a number (预期目标
+	// 287, 实际完成情况 171 — the funds' figures typed into the wrong cells)
+	// states no goal at all.
+	eachGoal(c.Form, func(key string, i int, label, goal string) {
+		if !bareNumber(goal) {
+			return
+		}
+		path := key
+		if i >= 0 {
+			path += "[" + strconv.Itoa(i) + "]"
+		}
+		shown := clip(goal)
+		c.Report(path, text(label+"只填了一个数字“"+shown+"”，未写明目标",
+			path+" holds only a number, "+strconv.Quote(shown)+", where a goal belongs"), "", shown)
+	})
 })
+
+// eachGoal calls fn with each text cell of a form's goals block: its key,
+// its index in a list (-1 for a single text), its label and its text.
+// Nothing is built for a cell fn passes over: every form comes here.
+func eachGoal(f evaluation.Form, fn func(key string, i int, label, text string)) {
+	list := func(key, label string, items []string) {
+		for i, s := range items {
+			fn(key, i, label, s)
+		}
+	}
+	switch f := f.(type) {
+	case *evaluation.DepartmentForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		fn("goals.achieved", -1, "目标完成情况", f.Goals.Achieved)
+	case *evaluation.ProjectForm:
+		list("goals.expected", "预期目标", f.Goals.Expected)
+		fn("goals.achieved", -1, "实际完成情况", f.Goals.Achieved)
+	case *evaluation.DeclarationForm:
+		list("goals.annual", "年度目标", f.Goals.Annual)
+	case *evaluation.MonitoringForm:
+		list("goals.annual", "年度总体目标", f.Goals.Annual)
+	}
+}
+
+// bareNumber reports whether s is nothing but a number, with thousands
+// separators or a money unit at most ("287", "1,200", "150万元").
+func bareNumber(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 64 {
+		return false
+	}
+	num, _, _ := budget.CutUnit(t)
+	_, err := budget.ParseNumber(num)
+	return err == nil
+}
+
+// allBlank reports whether every text of list is empty or white space
+// (and so whether there is none), reading each once.
+func allBlank(list []string) bool {
+	for _, s := range list {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
 
 // placeholderMarks are runs that stand for a name or figure in a template.
 // (Matched as written rather than case-folded: every cell of every form
@@ -76,28 +140,107 @@ var textPlaceholder = New(Info{
 var placeholderMarks = []string{"XXX", "xxx", "Xxx", "×××", "ＸＸＸ", "ｘｘｘ", "○○○"}
 
 // A cell can hold a placeholder or a template instruction only if it
-// contains one of placeholderInner (the marks above, 字以内) or starts with
-// one of placeholderFirst (the exact placeholders, 说明…, 请填写…, 此处填写,
-// 在此填写). Every cell of every form passes the test; common characters
-// such as 在 and 说 only matter at the start.
-const (
-	placeholderInner = "Xx×Ｘｘ○字"
-	placeholderFirst = "*＊….待说请简此在"
-)
+// contains one of the characters of the marks above or of 字以内 (X x ×
+// Ｘ ｘ ○ 字) or starts with one of placeholderFirst (the exact
+// placeholders, 说明…, 请填写…, 此处填写, 在此填写). Every cell of every
+// form passes the test; common characters such as 在 and 说 only matter at
+// the start.
+const placeholderFirst = "*＊….待说请简此在"
+
+// isPlaceholderFirst reports whether r is one of placeholderFirst.
+func isPlaceholderFirst(r rune) bool {
+	switch r {
+	case '*', '＊', '…', '.', '待', '说', '请', '简', '此', '在':
+		return true
+	}
+	return false
+}
+
+// firstNonSpace returns the first rune of s that is not white space, as
+// strings.TrimSpace sees white space; ok is false when there is none.
+func firstNonSpace(s string) (rune, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+			return rune(c), true
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return r, true
+		}
+		i += n
+	}
+	return 0, false
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// hasPlaceholderRune reports whether t holds one of X x × Ｘ ｘ ○ 字.
+// Every byte of every cell passes here, so it looks for bytes rather than
+// runes: the letters, and for the others a byte of theirs that is rare in
+// Chinese text (0x97 of × C3 97, ○ E2 97 8B and 字 E5 AD 97; 0xB8 of
+// Ｘ EF BC B8; 0x98 of ｘ EF BD 98), checking the bytes around each one
+// found. The first byte of each is a lead byte, which no other character
+// holds, so the match is the character's. A short cell is read in one
+// loop, a long one with strings.IndexByte for each of those bytes.
+func hasPlaceholderRune(t string) bool {
+	if len(t) < 64 {
+		for i := 0; i < len(t); i++ {
+			if placeholderByte[t[i]] && placeholderAt(t, i) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range [...]byte{'X', 'x', 0x97, 0xB8, 0x98} {
+		for i := 0; i < len(t); i++ {
+			k := strings.IndexByte(t[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			if placeholderAt(t, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var placeholderByte = [256]bool{'X': true, 'x': true, 0x97: true, 0xB8: true, 0x98: true}
+
+// placeholderAt reports whether the byte t[i], one of placeholderByte,
+// is (part of) one of X x × Ｘ ｘ ○ 字.
+func placeholderAt(t string, i int) bool {
+	switch t[i] {
+	case 'X', 'x':
+		return true
+	case 0x97:
+		return i >= 1 && t[i-1] == 0xC3 ||
+			i >= 2 && t[i-2] == 0xE5 && t[i-1] == 0xAD ||
+			i >= 1 && i+1 < len(t) && t[i-1] == 0xE2 && t[i+1] == 0x8B
+	case 0xB8:
+		return i >= 2 && t[i-2] == 0xEF && t[i-1] == 0xBC
+	case 0x98:
+		return i >= 2 && t[i-2] == 0xEF && t[i-1] == 0xBD
+	}
+	return false
+}
 
 // placeholder reports whether a cell holds what a template put there
 // rather than what a filer wrote. It errs on the side of silence: only
 // marks that never occur in real content count.
 func placeholder(s string) (evaluation.Text, bool) {
+	// Every cell of every form passes here: reject at once, before
+	// trimming it, a cell that could match nothing below.
+	if first, ok := firstNonSpace(s); !ok || !isPlaceholderFirst(first) && !hasPlaceholderRune(s) {
+		return evaluation.Text{}, false
+	}
 	t := strings.TrimSpace(s)
-	if t == "" {
-		return evaluation.Text{}, false
-	}
-	// Every cell of every form passes here: reject at once a cell that
-	// could match nothing below.
-	if first, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune(placeholderFirst, first) && !strings.ContainsAny(t, placeholderInner) {
-		return evaluation.Text{}, false
-	}
 	switch t {
 	case "*", "＊", "**", "***", "……", "...", "…", "待填", "待填写":
 		return text("占位符", "a placeholder"), true
@@ -126,10 +269,16 @@ func placeholder(s string) (evaluation.Text, bool) {
 	return evaluation.Text{}, false
 }
 
+// clip returns at most 40 runes of s, trimmed, with … when it was
+// longer: for a message, which quotes a cell, never the whole of it.
 func clip(s string) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) > 40 {
-		return string(r[:40]) + "…"
+	s = strings.TrimSpace(s)
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
 	}
-	return string(r)
+	return s
 }

@@ -100,7 +100,7 @@ const (
 )
 
 // effectiveDirection is the way a quantity target points: its operator,
-// a bare number counting as a floor (SPEC's exact targets are scored as
+// a bare number counting as a floor (an exact target is scored as
 // higher is better), a bare 0 as a ceiling, as indicator.Assess reads them.
 func effectiveDirection(v indicator.Value, override indicator.Direction) indicator.Direction {
 	d := override

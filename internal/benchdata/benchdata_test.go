@@ -1,4 +1,4 @@
-package benchdata
+package benchdata_test
 
 import (
 	"testing"
@@ -7,16 +7,21 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/benchdata"
 )
 
-// The generated forms decode, in both formats, to the same form.
+// The generated forms decode, in every style, to the same form. (An
+// external test: package benchdata imports nothing of the module, so
+// that the parsers' tests may use it.)
 func TestGeneratedFormsDecode(t *testing.T) {
 	for _, i := range []int{0, 1, 7, 999, 12345} {
-		y, err := evaluation.Decode("f.yaml", ProjectYAML(i))
+		want, err := evaluation.Decode("f.yaml", benchdata.ProjectYAML(i))
 		require.NoError(t, err)
-		j, err := evaluation.Decode("f.json", ProjectJSON(i))
-		require.NoError(t, err)
-		assert.Equal(t, y, j)
-		assert.Len(t, y.(*evaluation.ProjectForm).Indicators, 7)
+		assert.Len(t, want.(*evaluation.ProjectForm).Indicators, 7)
+		for _, s := range benchdata.Styles {
+			got, err := evaluation.Decode("f"+s.Ext(), benchdata.ProjectForm(i, s))
+			require.NoError(t, err, s)
+			assert.Equal(t, want, got, s)
+		}
 	}
 }

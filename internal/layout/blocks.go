@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +10,7 @@ import (
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/imports"
+	"github.com/perfeval/perfeval/indicator"
 	"github.com/perfeval/perfeval/internal/vocab"
 )
 
@@ -178,10 +180,13 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 	}
 	if isTemplate(cells) {
 		var ids []int
-		for _, c := range cells {
-			r.disp[c.id] = disposition{kind: dSkipped}
-			ids = append(ids, c.id)
+		for _, id := range indicatorIDs { // in column order: a map's order would change from run to run
+			if c := cells[id]; c != nil {
+				r.disp[c.id] = disposition{kind: dSkipped}
+				ids = append(ids, c.id)
+			}
 		}
+		slices.Sort(ids)
 		r.templates = append(r.templates, ids)
 		if l1 != nil {
 			r.levels = levelCtx{l1: r.levelText(l1, ""), l1Cell: l1}
@@ -193,10 +198,11 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 	}
 	i := len(*list)
 	if i >= MaxList {
-		var first *In
+		var first *In // the row's leftmost cell, whatever the map's order
 		for _, c := range cells {
-			first = c
-			break
+			if first == nil || c.id < first.id {
+				first = c
+			}
 		}
 		r.limit(first, "more than %d indicators", MaxList)
 		return
@@ -213,7 +219,7 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 		col, ok := cols[id]
 		return !r.in.Merged || ok && row.covered(col)
 	}
-	if inherit && ind.Level1 == "" && merged(vocab.Level1) {
+	if inherit && ind.Level1 == "" && merged(vocab.Level1) && !otherDimension(r.levels.l1, ind.Level2) {
 		ind.Level1 = r.levels.l1
 		if r.levels.l1Cell != nil && ind.Level1 != "" {
 			r.place(r.levels.l1Cell, p+".level1")
@@ -259,6 +265,16 @@ func (r *reader) readIndicator(row *Row, cols map[vocab.ID]int, list *[]evaluati
 	}
 	*list = append(*list, ind)
 	r.levels = levelCtx{l1: ind.Level1, l2: ind.Level2}
+}
+
+// otherDimension reports whether a row's 二级指标 names a dimension other
+// than the 一级指标 above it (社会效益指标 under 产出指标): the blank 一级指标
+// is then no merged cell of the one above, and is left blank for the
+// 二级指标 to say (evaluation reads a blank 一级指标 from its 二级指标).
+func otherDimension(level1Above, level2 string) bool {
+	l2 := indicator.LevelOfDimension(level2)
+	l1, _, _, _ := indicator.ParseLevel(level1Above)
+	return l2 != indicator.LevelUnknown && l1 != indicator.LevelUnknown && l1 != l2
 }
 
 // composeTarget reads a target printed in three columns, 指标性质 | 指标值
@@ -656,9 +672,13 @@ func (r *reader) totals(row *Row, c0 *In) {
 		var v *In
 		if col, ok := r.indCols[vocab.Score]; ok && col > c.Col {
 			v = r.at(row, r.indCols, vocab.Score) // nil when the 得分 column is empty
-		} else {
+		}
+		if v == nil {
+			// No figure under 得分: the total is the row's first figure
+			// that is no grade and stands under no 分值 (总分(100分) | 100 |
+			// 自评等级 | 优, printed at the left of a Hubei-style form).
 			for _, x := range vals {
-				if !vocab.IsGrade(x.Text) {
+				if !vocab.IsGrade(x.Text) && r.columnOf(x.Col) != vocab.Weight {
 					v = x
 					break
 				}

@@ -11,13 +11,14 @@ import (
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/vocab"
+	"github.com/perfeval/perfeval/rules"
 )
 
 // ProfileGuangzhou2021 is the profile whose department form carries
 // Guangzhou's note on key projects: the renderers print the note for a
 // form filed under it, and the importers set it when a document's note is
 // Guangzhou's.
-const ProfileGuangzhou2021 = "guangzhou-2021"
+const ProfileGuangzhou2021 = rules.Guangzhou2021
 
 // GuangzhouNote is the note printed under Guangzhou's department form, as
 // published (the Tianhe 2021 form).

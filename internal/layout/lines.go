@@ -15,8 +15,8 @@ var numberedRE = regexp.MustCompile(`^[0-9０-９]+\s*[.．、)）]`)
 
 // isNote reports whether text opens a note: 注：…
 func isNote(text string) bool {
-	t := strings.TrimLeft(text, "-*+># \t")
-	return strings.HasPrefix(t, "注：") || strings.HasPrefix(t, "注:") || t == "注" || strings.HasPrefix(t, "备注：") || strings.HasPrefix(t, "说明：")
+	t := vocab.Fold(strings.TrimLeft(text, "-*+># \t")) // 备注： and 备注: alike
+	return strings.HasPrefix(t, "注:") || t == "注" || strings.HasPrefix(t, "备注:") || strings.HasPrefix(t, "说明:")
 }
 
 // readLines reads the lines outside the tables: the title, the year under
@@ -136,7 +136,7 @@ func cutColon(s string) (string, string, bool) {
 func labelOf(s string) string { return strings.TrimRight(strings.TrimSpace(s), "：:") }
 
 // TitleLabel labels a title kept in the form's extra list.
-const TitleLabel = "标题"
+const TitleLabel = evaluation.TitleLabel
 
 var yearsRE = regexp.MustCompile(`[（(]?\s*[0-9０-９]{4}\s*年度?\s*[）)]?`)
 

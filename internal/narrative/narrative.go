@@ -14,7 +14,7 @@ type Section struct {
 
 // Claim is an indicator's figure as the table states it.
 type Claim struct {
-	Path  string          // key path of the indicator's actual cell, e.g. "tasks[1].indicators[3].actual"
+	Path  string          // names the claim: the key path of the indicator's row or actual cell, e.g. "tasks[1].indicators[3]"
 	Name  string          // the indicator's name (关键指标 / 三级指标), e.g. "来穗人员子女入学人数"
 	Value decimal.Decimal // the number stated
 	Unit  string          // normalized unit: "%", "人", "人次", "次", "个", "起", "万元", … ("" for none)
@@ -24,6 +24,7 @@ type Claim struct {
 type Mismatch struct {
 	Claim   Claim
 	Section string          // Path of the section
+	Index   int             // index of the section in those given
 	Clause  string          // the clause of the narrative that states the figure (trimmed, for the message)
 	Value   decimal.Decimal // the number the narrative states
 	Unit    string
@@ -80,11 +81,11 @@ func FindForYear(year int, sections []Section, claims []Claim) []Mismatch {
 	sc.index()
 	sc.year, sc.formYear = latestYear(sections), year
 	var out []Mismatch
-	for _, s := range sections {
+	for i, s := range sections {
 		if len(s.Text) == 0 || len(s.Text) > MaxSectionBytes {
 			continue
 		}
-		out = sc.section(out, s, sc.claims)
+		out = sc.section(out, i, s, sc.claims)
 	}
 	return out
 }

@@ -25,6 +25,7 @@ func TestFindTianhe2021(t *testing.T) {
 	assert.True(t, m.Claim.Value.Equal(decimal.NewFromInt(2423)))
 	assert.Equal(t, "人次", m.Claim.Unit)
 	assert.Equal(t, "overall", m.Section)
+	assert.Equal(t, len(tianheSections())-1, m.Index, "the index of the section")
 	assert.Equal(t, "2432人积分入学", m.Clause)
 	assert.True(t, m.Value.Equal(decimal.NewFromInt(2432)), "value %s", m.Value)
 	assert.Equal(t, "人", m.Unit)
@@ -89,7 +90,7 @@ func TestFind(t *testing.T) {
 		want   []want
 	}{
 		{
-			name:   "SPEC example: 120人次 in the table, 102人 in the text",
+			name:   "the catalogue's example: 120人次 in the table, 102人 in the text",
 			text:   "全年开展来穗人员技能培训102人，满意度较高。",
 			claims: []narrative.Claim{train},
 			want:   []want{{train.Path, "全年开展来穗人员技能培训102人", "102人", "102", "人"}},

@@ -1,9 +1,11 @@
 package narrative
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -48,11 +50,10 @@ type scratch struct {
 	pairs        []pair // arena of claim bigrams
 	claims       []claimInfo
 	nums         []byte
-	hits         []markerHit
-	heads        map[headKey][]int32
+	heads        []headEntry
 	found        []int32
 	headFirst    filter // first runes of the claims' heads
-	ctxPairs     []uint64
+	ctxPairs     pairSet
 	year         int // the latest year the sections name
 	formYear     int // the form's own year; 0 when unknown
 	rs           []rune
@@ -125,6 +126,10 @@ func (sc *scratch) tokenize() {
 	clauseStart, sentStart := 0, 0
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if r >= 0x4E00 && r <= 0x9FFF {
+			i++ // a Chinese character: neither a digit nor a break
+			continue
+		}
 		if isDigit(r) {
 			t, next := sc.number(i)
 			t.clauseStart, t.sentStart = clauseStart, sentStart
@@ -238,17 +243,16 @@ func (sc *scratch) number(i int) (token, int) {
 		return t, t.end
 	}
 	t.end = k + m
-	t.unit = unit
+	t.unit = unit.s
 	t.figure = true
 	if approx || scaleApprox {
 		t.skip = true
 	}
-	key, ok := parseUnit(unit)
-	if !ok {
+	if !unit.ok {
 		t.figure = false
 		return t, t.end
 	}
-	t.key = key
+	t.key = unit.key
 	// After the unit: a bound (以上, 左右), an anniversary (30周年), a range.
 	rest := rs[t.end:]
 	for _, w := range approxAfter {
@@ -268,7 +272,7 @@ func (sc *scratch) number(i int) (token, int) {
 	// Before the number: a bound or approximation (超, 不少于, ≥), an
 	// ordinal (第, 前), a sign; 至/到 after another number is a range.
 	before := rs[:i]
-	for _, w := range approxBefore {
+	for _, w := range approxBeforeByLast(before) {
 		if hasSuffix(before, w) {
 			// 目前, 当前 (now) end in 前 but state no bound.
 			if w[0] == '前' && i >= 2 && (rs[i-2] == '目' || rs[i-2] == '当') {
@@ -284,23 +288,54 @@ func (sc *scratch) number(i int) (token, int) {
 	return t, t.end
 }
 
-// index files the claims by head bigram and unit class.
+// index files the claims by head bigram and unit class: sc.heads holds
+// them sorted by head, class and claim, so that the claims of a head and
+// class are a run of it.
 func (sc *scratch) index() {
-	if sc.heads == nil {
-		sc.heads = make(map[headKey][]int32)
-	}
 	sc.headFirst = filter{}
+	sc.heads = sc.heads[:0]
 	for k := range sc.claims {
 		ci := &sc.claims[k]
 		sc.headFirst.add(ci.head.a)
-		key := headKey{ci.head, ci.unit.class}
-		sc.heads[key] = append(sc.heads[key], int32(k))
+		sc.heads = append(sc.heads, headEntry{headKey{ci.head, ci.unit.class}, int32(k)})
 	}
+	slices.SortFunc(sc.heads, func(a, b headEntry) int {
+		if c := a.key.compare(b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.k, b.k)
+	})
 }
 
 type headKey struct {
 	head  pair
 	class string
+}
+
+func (h headKey) compare(o headKey) int {
+	if c := cmp.Compare(h.head.a, o.head.a); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(h.head.b, o.head.b); c != 0 {
+		return c
+	}
+	return strings.Compare(h.class, o.class)
+}
+
+// headEntry files claim k under its head and class.
+type headEntry struct {
+	key headKey
+	k   int32
+}
+
+// claimsOf returns the entries of sc.heads filed under key.
+func (sc *scratch) claimsOf(key headKey) []headEntry {
+	lo, _ := slices.BinarySearchFunc(sc.heads, key, func(e headEntry, key headKey) int { return e.key.compare(key) })
+	hi := lo
+	for hi < len(sc.heads) && sc.heads[hi].key == key {
+		hi++
+	}
+	return sc.heads[lo:hi]
 }
 
 // maxCandidates is the most claims a figure may fit at the first test
@@ -316,16 +351,16 @@ func (sc *scratch) lookup(win []rune, class string) bool {
 		if !sc.headFirst.has(win[i]) || !isHan(win[i]) || !isHan(win[i+1]) {
 			continue
 		}
-		list := sc.heads[headKey{pair{win[i], win[i+1]}, class}]
+		list := sc.claimsOf(headKey{pair{win[i], win[i+1]}, class})
 		if len(list) == 0 {
 			continue
 		}
 		if len(list) > maxCandidates {
 			return false
 		}
-		for _, k := range list {
-			if !slices.Contains(sc.found, k) {
-				sc.found = append(sc.found, k)
+		for _, e := range list {
+			if !slices.Contains(sc.found, e.k) {
+				sc.found = append(sc.found, e.k)
 			}
 		}
 		if len(sc.found) > maxCandidates {
@@ -336,40 +371,46 @@ func (sc *scratch) lookup(win []rune, class string) bool {
 	return true
 }
 
-// markers returns the markers wholly inside rs[from:to].
-func (sc *scratch) markers(from, to int) markerSet {
-	var m markerSet
-	for _, h := range sc.hits {
-		if h.start >= to {
-			break
-		}
-		if h.start >= from && h.end <= to {
-			m.add(h.bit)
-		}
-	}
-	return m
-}
-
 // endsToken reports whether the last token read ends at offset e.
 func (sc *scratch) endsToken(e int) bool {
 	return len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].end == e
 }
 
-// decode fills sc.rs with the runes of s.
+// decode fills sc.rs with the runes of s, as ranging over s would:
+// Chinese characters (three bytes, U+1000 to U+FFFF but the surrogates)
+// and ASCII decoded here, anything else by utf8.DecodeRuneInString.
 func (sc *scratch) decode(s string) {
-	sc.rs = sc.rs[:0]
-	for _, r := range s {
-		sc.rs = append(sc.rs, r)
+	rs := sc.rs[:0]
+	if cap(rs) < len(s) {
+		rs = make([]rune, 0, len(s)) // a rune per byte at most
 	}
+	for len(s) >= 3 {
+		c := s[0]
+		switch {
+		case c < utf8.RuneSelf:
+			rs = append(rs, rune(c))
+			s = s[1:]
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80:
+			rs = append(rs, rune(c&0x0F)<<12|rune(s[1]&0x3F)<<6|rune(s[2]&0x3F))
+			s = s[3:]
+		default:
+			r, n := utf8.DecodeRuneInString(s)
+			rs = append(rs, r)
+			s = s[n:]
+		}
+	}
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	sc.rs = rs
 }
 
 // section appends the mismatches of one section to out.
-func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mismatch {
+func (sc *scratch) section(out []Mismatch, index int, s Section, claims []claimInfo) []Mismatch {
 	sc.decode(s.Text)
 	sc.tokenize()
 	rs := sc.rs
 	maxYear := sc.year
-	sc.hits = markerHits(sc.hits[:0], rs)
 	for ti := range sc.toks {
 		t := &sc.toks[ti]
 		if !t.figure || t.skip {
@@ -382,7 +423,9 @@ func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mism
 		if !sc.lookup(rs[ws:we], t.key.class) || len(sc.found) == 0 {
 			continue // no claim fits, or more than can be told apart
 		}
-		fm := sc.markers(ws, t.start)
+		// The markers wholly inside the window before the figure, read
+		// only for a figure some claim may fit.
+		fm := markerMask(rs[ws:t.start])
 		sc.subject(ti, ws, we)
 		ctx := rs[max(t.sentStart, t.start-contextRadius):min(t.sentEnd, t.end+contextRadius)]
 
@@ -399,10 +442,10 @@ func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mism
 				continue
 			}
 			if !ctxReady {
-				sc.ctxPairs = contextPairs(sc.ctxPairs[:0], ctx)
+				sc.ctxPairs.reset(ctx)
 				ctxReady = true
 			}
-			rc, rt := ci.recall(ctx, sc.ctxPairs)
+			rc, rt := ci.recall(ctx, &sc.ctxPairs)
 			if rt == 0 || 5*rc < 3*rt {
 				continue
 			}
@@ -413,7 +456,7 @@ func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mism
 				}
 				value, parsed = d, true
 			}
-			x, y, prec := compare(value, t.key, ci.c.Value, ci.unit)
+			x, y, prec := compare(value, t.key, ci)
 			sc.cands = append(sc.cands, candidate{
 				ci: ci, strong: 5*pc >= 4*pt && 4*rc >= 3*rt,
 				pc: pc, pt: pt, rc: rc, rt: rt, x: x, y: y, prec: prec,
@@ -426,6 +469,7 @@ func (sc *scratch) section(out []Mismatch, s Section, claims []claimInfo) []Mism
 		out = append(out, Mismatch{
 			Claim:   *best.ci.c,
 			Section: s.Path,
+			Index:   index,
 			Clause:  sc.clause(t, ws, we),
 			Value:   value,
 			Unit:    t.unit,
@@ -455,7 +499,7 @@ func pick(cands []candidate) (candidate, bool) {
 		}
 	}
 	for _, c := range cands {
-		if c.ci != best.ci && !better(best, c) && !c.ci.base().Equal(best.ci.base()) {
+		if c.ci != best.ci && !better(best, c) && !c.ci.base.Equal(best.ci.base) {
 			return candidate{}, false // a tie between different numbers
 		}
 	}
@@ -464,9 +508,6 @@ func pick(cands []candidate) (candidate, bool) {
 	}
 	return best, true
 }
-
-// base is the claim's number in the base unit of its class.
-func (ci *claimInfo) base() decimal.Decimal { return ci.c.Value.Shift(ci.unit.exp) }
 
 // better orders candidates: strong before weak, then by precision, then
 // by recall, then by the number of characters shared.
@@ -579,18 +620,22 @@ const maxPooled = 1 << 16
 func (sc *scratch) release() {
 	clear(sc.claims)
 	clear(sc.cands)
-	clear(sc.heads)
+	sc.ctxPairs.ctx = nil
 	sc.claims, sc.cands = sc.claims[:0], sc.cands[:0]
-	if len(sc.heads) > maxPooled || cap(sc.rs) > maxPooled || cap(sc.toks) > maxPooled || cap(sc.runes) > maxPooled ||
-		cap(sc.pairs) > maxPooled || cap(sc.hits) > maxPooled {
+	if cap(sc.heads) > maxPooled || cap(sc.rs) > maxPooled || cap(sc.toks) > maxPooled || cap(sc.runes) > maxPooled ||
+		cap(sc.pairs) > maxPooled {
 		return
 	}
 	pool.Put(sc)
 }
 
 // latestYear returns the latest year (1900–2099) written in digits
-// before 年 in any of the sections Find reads; 0 if none. It reads bytes:
-// ASCII digits, full-width digits (EF BC 90–99) and 年 (E5 B9 B4).
+// before 年 in any of the sections Find reads; 0 if none. A year is four
+// digits, ASCII or full width (EF BC 90–99), right before 年 (E5 B9 B4),
+// and not right after a point or a Latin letter (1.2021年, v2021年 are not
+// years). It finds each 年 with strings.IndexByte and reads the digits before
+// it backwards, so it touches little more than the 年s of a text: every
+// form's sections pass here before anything else.
 func latestYear(sections []Section) int {
 	latest := 0
 	for _, s := range sections {
@@ -598,39 +643,43 @@ func latestYear(sections []Section) int {
 		if len(t) > MaxSectionBytes {
 			continue
 		}
-		run, v := 0, 0 // digits in a row and their value; -1: not a year
-		digit := func(d int) {
-			if run >= 0 {
-				run++
-				v = v*10 + d
-				if run > 4 {
-					run = -1
+		for from := 0; ; {
+			// 年 by its last byte, rare in Chinese text where its first
+			// (E5) begins one character in five.
+			k := strings.IndexByte(t[from:], 0xB4)
+			if k < 0 {
+				break
+			}
+			from += k + 1
+			if from < 3 || t[from-3] != 0xE5 || t[from-2] != 0xB9 {
+				continue
+			}
+			nian := from - 3
+			// The digits right before 年, last first.
+			v, digits, q := 0, 0, nian
+			for scale := 1; digits <= 4; digits++ {
+				var d byte
+				switch {
+				case q >= 1 && t[q-1] >= '0' && t[q-1] <= '9':
+					d, q = t[q-1]-'0', q-1
+				case q >= 3 && t[q-3] == 0xEF && t[q-2] == 0xBC && t[q-1] >= 0x90 && t[q-1] <= 0x99:
+					d, q = t[q-1]-0x90, q-3
+				default:
+					goto read
+				}
+				v += int(d) * scale
+				scale *= 10
+			}
+		read:
+			if digits != 4 || v < 1900 || v > 2099 {
+				continue
+			}
+			if q > 0 {
+				if c := t[q-1]; c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+					continue
 				}
 			}
-		}
-		for i := 0; i < len(t); {
-			c := t[i]
-			switch {
-			case c >= '0' && c <= '9':
-				digit(int(c - '0'))
-				i++
-			case c == 0xEF && i+2 < len(t) && t[i+1] == 0xBC && t[i+2] >= 0x90 && t[i+2] <= 0x99:
-				digit(int(t[i+2] - 0x90))
-				i += 3
-			case c == 0xE5 && i+2 < len(t) && t[i+1] == 0xB9 && t[i+2] == 0xB4: // 年
-				if run == 4 && v >= 1900 && v <= 2099 {
-					latest = max(latest, v)
-				}
-				run, v = 0, 0
-				i += 3
-			case c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ||
-				c == 0xEF && i+2 < len(t) && t[i+1] == 0xBC && t[i+2] == 0x8E: // ．
-				run, v = -1, 0 // 1.2021年, v2021年: not a year
-				i++
-			default:
-				run, v = 0, 0
-				i++
-			}
+			latest = max(latest, v)
 		}
 	}
 	return latest

@@ -1,7 +1,6 @@
 package narrative
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -49,27 +48,25 @@ type word struct {
 	keep bool
 }
 
-var wordIndex, wordFirst = func() (map[rune][]word, filter) {
-	m := make(map[rune][]word)
-	var f filter
+var wordIndex = func() *runeMap[word] {
+	m := new(runeMap[word])
 	add := func(list []string, keep bool) {
 		for _, w := range list {
 			r := []rune(w)
-			m[r[0]] = append(m[r[0]], word{r, keep})
-			f.add(r[0])
+			m.add(r[0], word{r, keep})
 		}
 	}
 	add(protectedWords, true)
 	add(genericWords, false)
-	for k, ws := range m {
+	for i := range m.entries {
+		ws := m.entries[i].v
 		for i := 1; i < len(ws); i++ {
 			for j := i; j > 0 && len(ws[j].r) > len(ws[j-1].r); j-- {
 				ws[j], ws[j-1] = ws[j-1], ws[j]
 			}
 		}
-		m[k] = ws
 	}
-	return m, f
+	return m
 }()
 
 // Markers in the text before a figure that make it something other than
@@ -106,60 +103,34 @@ func (s markerSet) notIn(o markerSet) bool {
 	return false
 }
 
-// markerIndex maps a first rune to the markers starting with it;
-// markerFirst filters the runes worth looking up.
-var markerIndex, markerFirst = func() (map[rune][]markerWord, filter) {
-	m := make(map[rune][]markerWord)
-	var f filter
+// markerIndex maps a first rune to the markers starting with it.
+var markerIndex = func() *runeMap[markerWord] {
+	m := new(runeMap[markerWord])
 	for i, w := range markers {
 		r := []rune(w)
-		m[r[0]] = append(m[r[0]], markerWord{r, i})
-		f.add(r[0])
+		m.add(r[0], markerWord{r, i})
 	}
-	return m, f
+	return m
 }()
 
-// filter is a 256-bit Bloom filter of runes, keyed by their low byte: a
-// cheap test before a map lookup.
-type filter [4]uint64
+// filter is a 4096-bit Bloom filter of runes, keyed by their low twelve
+// bits: a cheap test before a map lookup. A few dozen runes in it leave
+// about one Chinese character in a hundred to look up for nothing.
+type filter [64]uint64
 
-func (f *filter) add(r rune)      { f[r>>6&3] |= 1 << uint(r&63) }
-func (f *filter) has(r rune) bool { return f[r>>6&3]&(1<<uint(r&63)) != 0 }
+func (f *filter) add(r rune)      { f[r>>6&63] |= 1 << uint(r&63) }
+func (f *filter) has(r rune) bool { return f[r>>6&63]&(1<<uint(r&63)) != 0 }
 
 type markerWord struct {
 	r   []rune
 	bit int // its index in markers
 }
 
-// markerHits appends to dst the markers that start in rs, with offsets
-// relative to rs.
-func markerHits(dst []markerHit, rs []rune) []markerHit {
-	for i, r := range rs {
-		if !markerFirst.has(r) {
-			continue
-		}
-		for _, w := range markerIndex[r] {
-			if hasPrefix(rs[i:], w.r) {
-				dst = append(dst, markerHit{i, i + len(w.r), w.bit})
-			}
-		}
-	}
-	return dst
-}
-
-type markerHit struct {
-	start, end int
-	bit        int
-}
-
 // markerMask returns the set of markers that occur in rs.
 func markerMask(rs []rune) markerSet {
 	var m markerSet
 	for i, r := range rs {
-		if !markerFirst.has(r) {
-			continue
-		}
-		for _, w := range markerIndex[r] {
+		for _, w := range markerIndex.get(r) {
 			if hasPrefix(rs[i:], w.r) {
 				m.add(w.bit)
 			}
@@ -181,6 +152,23 @@ var approxBefore = [][]rune{
 	[]rune("+"), []rune("＋"), []rune("-"), []rune("－"), []rune("−"), []rune("–"), []rune("—"),
 	[]rune("~"), []rune("～"), []rune("/"), []rune("／"), []rune("×"), []rune("*"), []rune("."), []rune("．"),
 }
+
+// approxBeforeByLast returns the words of approxBefore that end with the
+// last rune of rs: a figure checks those only.
+func approxBeforeByLast(rs []rune) [][]rune {
+	if len(rs) == 0 {
+		return nil
+	}
+	return approxBeforeIndex.get(rs[len(rs)-1])
+}
+
+var approxBeforeIndex = func() *runeMap[[]rune] {
+	m := new(runeMap[[]rune])
+	for _, w := range approxBefore {
+		m.add(w[len(w)-1], w)
+	}
+	return m
+}()
 
 var approxAfter = [][]rune{
 	[]rune("以上"), []rune("以下"), []rune("以内"), []rune("之内"), []rune("左右"), []rune("上下"),
@@ -222,10 +210,7 @@ func core(dst, src []rune) []rune {
 }
 
 func wordAt(rs []rune, i int) (word, bool) {
-	if !wordFirst.has(rs[i]) {
-		return word{}, false
-	}
-	for _, w := range wordIndex[rs[i]] {
+	for _, w := range wordIndex.get(rs[i]) {
 		if hasPrefix(rs[i:], w.r) {
 			return w, true
 		}
@@ -295,7 +280,8 @@ type claimInfo struct {
 	singles []rune // runs of one character (not neutral)
 	head    pair   // the last bigram of the last run of two or more characters
 	unit    unitKey
-	markers markerSet // markers that occur in the name
+	base    decimal.Decimal // the number in the base unit of its class
+	markers markerSet       // markers that occur in the name
 }
 
 // prepareClaim prepares c. Its slices are cut from sc's arenas, which
@@ -319,7 +305,10 @@ func (sc *scratch) prepareClaim(c *Claim) (claimInfo, bool) {
 	if n := len(cr); n >= 3 && (cr[n-1] == '数' || cr[n-1] == '量') && cr[n-2] != 0 && cr[n-3] != 0 {
 		cr = cr[:n-1]
 	}
-	ci := claimInfo{c: c, core: cr, unit: uk, markers: markerMask(sc.name)}
+	ci := claimInfo{c: c, core: cr, unit: uk, base: c.Value, markers: markerMask(sc.name)}
+	if uk.exp != 0 {
+		ci.base = c.Value.Shift(uk.exp)
+	}
 	pstart := len(sc.pairs)
 	var singles []rune
 	runStart := 0
@@ -404,14 +393,13 @@ func (ci *claimInfo) precision(p []rune) (covered, total int) {
 // sentence around the figure): a character is found when a bigram of the
 // name containing it occurs in the context (or, for a one-character run,
 // the character does). Neutral characters not found do not count.
-func (ci *claimInfo) recall(ctx []rune, pairs []uint64) (covered, total int) {
+func (ci *claimInfo) recall(ctx []rune, pairs *pairSet) (covered, total int) {
 	cr := ci.core
 	bigram := func(i int) bool { // the bigram cr[i], cr[i+1] occurs in ctx
 		if i < 0 || i+1 >= len(cr) || cr[i] == 0 || cr[i+1] == 0 {
 			return false
 		}
-		_, ok := slices.BinarySearch(pairs, pairCode(cr[i], cr[i+1]))
-		return ok
+		return pairs.has(cr[i], cr[i+1])
 	}
 	for i, r := range cr {
 		if r == 0 {
@@ -430,13 +418,29 @@ func (ci *claimInfo) recall(ctx []rune, pairs []uint64) (covered, total int) {
 	return covered, total
 }
 
-func pairCode(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+// pairSet holds the bigrams of a context: a 1024-bit Bloom filter of them,
+// and the context to confirm a bigram the filter lets through. Made once
+// per figure that has candidates, it costs a pass over the context where
+// sorting its bigrams cost a sort.
+type pairSet struct {
+	bits [16]uint64
+	ctx  []rune
+}
 
-// contextPairs appends to dst the sorted bigrams of ctx.
-func contextPairs(dst []uint64, ctx []rune) []uint64 {
+func pairHash(a, b rune) uint32 { return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 22 }
+
+// reset makes s the set of the bigrams of ctx.
+func (s *pairSet) reset(ctx []rune) {
+	s.bits = [16]uint64{}
+	s.ctx = ctx
 	for i := 0; i+1 < len(ctx); i++ {
-		dst = append(dst, pairCode(ctx[i], ctx[i+1]))
+		h := pairHash(ctx[i], ctx[i+1])
+		s.bits[h>>6] |= 1 << (h & 63)
 	}
-	slices.Sort(dst)
-	return dst
+}
+
+// has reports whether the bigram a, b occurs in the context.
+func (s *pairSet) has(a, b rune) bool {
+	h := pairHash(a, b)
+	return s.bits[h>>6]&(1<<(h&63)) != 0 && containsPair(s.ctx, a, b)
 }

@@ -97,7 +97,7 @@ type Kinds uint8
 const (
 	Department  Kinds = 1 << iota // 部门整体支出绩效自评表
 	Project                       // 项目支出绩效自评表
-	Declaration                   // 绩效目标申报表 (SPEC'd, not yet a form of its own)
+	Declaration                   // 项目支出绩效目标申报表
 	Monitoring                    // 绩效运行监控表
 	Evaluation                    // 部门整体支出绩效评价 (评分表, 基础数据表)
 
