@@ -180,14 +180,19 @@ func sheetRows(f *evaluation.DepartmentEvaluationForm, sheet *rubric.Sheet, comp
 }
 
 // sheetLevels spreads an item's path over the sheet's three level
-// columns: a shorter path fills the first ones, a longer one joins its
-// last levels in the third, so that the levels joined by "/" are the
-// item's key again.
+// columns: its last level is the 三级指标, a shorter path leaves the
+// levels above it blank, a longer one joins its last levels in the third,
+// so that the levels written, joined by "/", are the item's key again.
 func sheetLevels(path []string) [3]string {
-	var out [3]string
-	if len(path) <= 3 {
-		copy(out[:], path)
-		return out
+	switch len(path) {
+	case 0:
+		return [3]string{}
+	case 1:
+		return [3]string{"", "", path[0]}
+	case 2:
+		return [3]string{path[0], "", path[1]}
+	case 3:
+		return [3]string{path[0], path[1], path[2]}
 	}
 	return [3]string{path[0], path[1], strings.Join(path[2:], "/")}
 }

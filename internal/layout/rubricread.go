@@ -24,7 +24,9 @@ import (
 // whose 三级指标 it names (reported as a reading). Its 得分 and 扣分原因
 // land in reported; its 评分标准 and 分值, the rubric's own, are labels
 // when they agree with the rubric and kept in extra when they do not. A
-// row the rubric has no item for is unplaced. The rubric is Input.Rubric
+// row the rubric has no item for is kept under the path its levels spell,
+// with a reading saying so (the evaluation then reports that no item
+// takes it), so that nothing filed is lost. The rubric is Input.Rubric
 // (the command's -rubric), else the built-in one the document's 评分办法
 // names; with neither, a row is keyed by its own levels and its 评分标准
 // and 分值 are kept in extra.
@@ -168,8 +170,46 @@ func (e *evalReader) readLines() {
 					e.disp[l.id] = disposition{kind: dPlaced, path: "year"}
 					e.firstAt["year"] = l.Pos
 				}
+				continue
 			}
+			e.labelLine(l, t)
 		}
+	}
+}
+
+// labelLine reads a line "label：value" above or below the tables
+// (填报单位：某局, 评价年度：2018年): a header label's value is placed, any
+// other kept in extra; a label with nothing after it is a label.
+func (e *evalReader) labelLine(l *Line, t string) {
+	label, value, ok := cutLabel(t)
+	if !ok {
+		return // left unplaced: text outside the tables
+	}
+	id := vocab.LookupEvaluation(label).ID
+	if label == "填报单位" || label == "被评价单位" {
+		id = vocab.DepartmentName
+	}
+	switch {
+	case value == "":
+		e.disp[l.id] = disposition{kind: dLabel}
+	case id == vocab.DepartmentName && e.form.Department == "":
+		e.form.Department = value
+		e.disp[l.id] = disposition{kind: dPlaced, path: "department"}
+		e.firstAt["department"] = l.Pos
+	case id == vocab.Year && !e.yearSet:
+		if y, err := ParseYear(value); err == nil {
+			e.form.Year, e.yearSet = y, true
+			e.disp[l.id] = disposition{kind: dPlaced, path: "year"}
+			e.firstAt["year"] = l.Pos
+			return
+		}
+		e.keepLine(l, label, value)
+	case id == vocab.RubricName && e.form.Rubric == "":
+		e.form.Rubric = value
+		e.disp[l.id] = disposition{kind: dPlaced, path: "rubric"}
+		e.firstAt["rubric"] = l.Pos
+	default:
+		e.keepLine(l, label, value)
 	}
 }
 
@@ -202,6 +242,11 @@ func (e *evalReader) row(row *Row) {
 		e.mode, e.group = emBasic, -1
 		e.reader.label(row.Cells[0])
 		e.basic(row.Cells[1:])
+	case first == vocab.BasicGroup && (e.mode == emHeader || e.mode == emBasic || row.First):
+		// A 基础数据表 printed without its block label: its rows open
+		// with their groups.
+		e.mode = emBasic
+		e.basic(row.Cells)
 	case first == vocab.ExtraBlock:
 		e.mode = emExtra
 		e.reader.label(row.Cells[0])
@@ -445,6 +490,12 @@ func (e *evalReader) sheetRow(row *Row) {
 	if l3 == nil {
 		return // no 三级指标: no item; its cells are unplaced
 	}
+	// A level cell left blank is the one above merged over it: in a
+	// spreadsheet, where merges are recorded, only when a merge covers it.
+	carried := func(id vocab.ID) bool {
+		col, ok := e.cols[id]
+		return ok && (!e.in.Merged || row.covered(col))
+	}
 	switch {
 	case l1 != nil:
 		e.l1 = strings.TrimSpace(cellText(l1))
@@ -452,20 +503,29 @@ func (e *evalReader) sheetRow(row *Row) {
 		if l2 != nil {
 			e.l2 = strings.TrimSpace(cellText(l2))
 		}
+	case !carried(vocab.Level1):
+		e.l1, e.l2 = "", ""
+		if l2 != nil {
+			e.l2 = strings.TrimSpace(cellText(l2))
+		}
 	case l2 != nil:
 		e.l2 = strings.TrimSpace(cellText(l2))
+	case !carried(vocab.Level2):
+		e.l2 = ""
 	}
 	name := strings.TrimSpace(cellText(l3))
 	key, it, byLeaf, ok := e.item([]string{e.l1, e.l2, name})
-	if !ok {
-		why := tx("评分办法中没有这一项：“"+key+"”", "the rubric has no item "+quote(key))
+	switch {
+	case !ok && key != "" && len(key) <= maxMapKey:
+		// A row the rubric has no item for is kept under the path its
+		// levels spell: nothing filed is lost, and the report says that no
+		// item of the rubric takes it.
+		e.note(l3, "reported.scores."+key, tx("评分办法中没有这一项，按其指标层级记为“"+key+"”",
+			"the rubric has no such item; kept under the path its levels spell, "+quote(key)))
+	case !ok:
+		why := tx("无法判断是哪一项指标", "no item can be told from this row")
 		for _, c := range []*In{l3, at(vocab.Standard), at(vocab.Weight), at(vocab.Score), at(vocab.Reason)} {
 			e.unplace(c, why)
-		}
-		for _, c := range []*In{l1, l2} {
-			if c != nil && !e.disposed(c.id) {
-				e.reader.label(c)
-			}
 		}
 		return
 	}
