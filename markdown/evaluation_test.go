@@ -184,4 +184,4 @@ func TestEvaluationBlankSheet(t *testing.T) {
 type rubricHolder struct{ r rubric.Rubric }
 
 func (h rubricHolder) Check(*evaluation.Subject) []evaluation.Finding { return nil }
-func (h rubricHolder) Rubric() (rubric.Rubric, bool)                 { return h.r, true }
+func (h rubricHolder) Rubric() (rubric.Rubric, bool)                  { return h.r, true }
