@@ -68,7 +68,7 @@ var pageTemplates = template.Must(template.New("page").Parse(`
 {{end}}</ul></td></tr>
 {{end}}{{with .Sheet}}<tr class="sheet" id="sheet-{{$.N}}"><td></td><td colspan="10"><table class="sheet">
 <thead><tr>{{range .Heads}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>{{range .Items}}<tr><td>{{index .Levels 0}}</td><td>{{index .Levels 1}}</td><td>{{index .Levels 2}}</td><td class="num">{{.Weight}}</td><td class="num">{{.Score}}</td><td>{{.Reason}}</td></tr>
+<tbody>{{range .Items}}<tr><td>{{index .Levels 0}}</td><td>{{index .Levels 1}}</td><td>{{index .Levels 2}}</td><td class="num">{{.Weight}}</td><td class="num">{{.Score}}</td><td class="num">{{.Filed}}</td><td>{{.Reason}}</td></tr>
 {{end}}</tbody></table></td></tr>
 {{end}}{{end}}
 {{define "invalid"}}<tr class="invalid" id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td colspan="9">{{.Message}}</td></tr>

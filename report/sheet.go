@@ -68,6 +68,7 @@ type sheetItem struct {
 	Levels [3]string // 一级, 二级, 三级 (a longer path's last levels joined into the third)
 	Weight string    // "8"; "" for an absent item whose points are not shown
 	Score  string    // "8.00"; "—" unscored; "" absent
+	Filed  string    // the score the sheet as filed gives, as written; "" for none
 	Reason string
 }
 
@@ -82,6 +83,9 @@ func sheetItems(l words, s *rubric.Sheet) []sheetItem {
 		it := sheetItem{Levels: levels(is.Path), Reason: is.Reason.In(lang)}
 		if !is.Weight.IsZero() || is.Status != rubric.Absent {
 			it.Weight = is.Weight.String()
+		}
+		if is.Reported != nil {
+			it.Filed = is.Reported.String()
 		}
 		switch {
 		case is.Score != nil:
@@ -111,17 +115,17 @@ func levels(path []string) [3]string {
 // sheetHeads are the sheet's column heads in the report's language.
 func sheetHeads(l words) []string {
 	return []string{l.t("一级指标", "level 1"), l.t("二级指标", "level 2"), l.t("三级指标", "level 3"),
-		l.t("分值", "weight"), l.t("得分", "score"), l.t("扣分原因", "reason")}
+		l.t("分值", "weight"), l.t("得分", "score"), l.t("填报得分", "score filed"), l.t("扣分原因", "reason")}
 }
 
 // markdownSheet writes the sheet as a Markdown table after the figures.
 func markdownSheet(b *strings.Builder, l words, s *rubric.Sheet) {
 	fmt.Fprintf(b, "\n%s%s%s\n\n", l.t("评分表", "Score sheet"), l.t("：", ": "), codeSpan(s.Rubric))
 	heads := sheetHeads(l)
-	b.WriteString("| " + strings.Join(heads, " | ") + " |\n|---|---|---|---:|---:|---|\n")
+	b.WriteString("| " + strings.Join(heads, " | ") + " |\n|---|---|---|---:|---:|---:|---|\n")
 	for _, it := range sheetItems(l, s) {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(it.Levels[0]), mdText(it.Levels[1]), mdText(it.Levels[2]),
-			it.Weight, mdText(it.Score), mdText(it.Reason))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.Levels[0]), mdText(it.Levels[1]), mdText(it.Levels[2]),
+			it.Weight, mdText(it.Score), it.Filed, mdText(it.Reason))
 	}
 }
 

@@ -45,6 +45,9 @@ func Text(w io.Writer, r *evaluation.Report) error {
 				if it.Weight != "" {
 					score += "/" + it.Weight
 				}
+				if it.Filed != "" {
+					score += l.t("（填报 "+it.Filed+"）", " (filed "+it.Filed+")")
+				}
 				line("    ", safetext.Line(strings.Join(nonEmpty(it.Levels[:]), " · ")), "  ", score)
 				line("      ", safetext.Line(it.Reason))
 			}
