@@ -315,7 +315,11 @@ func resolveRubric(path string, lang evaluation.Lang, stderr io.Writer) (*rubric
 	}
 	r, err := rubric.ReadFile(path)
 	if err != nil {
-		diag(stderr, "perfeval: -rubric: %s", report.Message(err, lang))
+		msg := report.Message(err, lang)
+		if fe := (*rubric.FileError)(nil); errors.As(err, &fe) {
+			msg = fe.In(rubric.Lang(lang))
+		}
+		diag(stderr, "perfeval: -rubric: %s", msg)
 		return nil, exitUsage
 	}
 	return &r, exitOK
