@@ -3,6 +3,7 @@ package evaluation_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -272,4 +273,88 @@ func TestEvaluateDepartmentEvaluation(t *testing.T) {
 	b, err = json.Marshal(rep)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"score":null`)
+}
+
+// The seeds of FuzzDecodeDepartmentEvaluation: the kind's forms of the
+// repository and literals that reach each road of the map decoding.
+func departmentEvaluationSeeds(t testing.TB) map[string][]byte {
+	seeds := map[string][]byte{}
+	for _, p := range []string{workedForm, "../rubric/testdata/example-form.yaml", "../markdown/testdata/department-evaluation-edge.yaml",
+		"../examples/deptevaluation/form.yaml", "../cmd/perfeval/testdata/golden/department-evaluation-yueyang.yaml"} {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		seeds[p] = data
+	}
+	for i, s := range []string{
+		"kind: department-evaluation\nrubric: yueyang-2018\njudgements: {a: {checks: [true, false]}, a/b: {}}\nreported: {scores: {a: null, \"\": 1}}\n",
+		"kind: department-evaluation\njudgements: {? [a]: b}\n",
+		"kind: department-evaluation\nreported: {reasons: {a: x, a: y}}\n",
+		"kind: department-evaluation\nbasic: {staff: {authorized: 0, actual: 1}, buildings: {approved_area: 1e5}}\n",
+		`{"kind":"department-evaluation","rubric":"hunan-county-2017","judgements":{"过程/预算管理/资金使用合规性":{"violations":"-1"}},"reported":{"scores":{"x":"9.99分"},"total_score":"100"}}`,
+		`{"kind":"department-evaluation","reported":{"reasons":{"a\u001b":"\u0000"}}}`,
+		"kind: rubric\nname: x\nitems: []\n",
+	} {
+		name := fmt.Sprintf("literal-%d.yaml", i)
+		if strings.HasPrefix(s, "{") {
+			name = fmt.Sprintf("literal-%d.json", i)
+		}
+		seeds[name] = []byte(s)
+	}
+	return seeds
+}
+
+// FuzzDecodeDepartmentEvaluation: whatever the input, Decode returns a
+// form or a *DecodeError; a department evaluation it returns evaluates
+// (by the rubric it names, by a rubric of every block, by none) without a
+// panic, and encodes in YAML and JSON to files that decode back to an
+// equal form and encode the same again.
+func FuzzDecodeDepartmentEvaluation(f *testing.F) {
+	for name, data := range departmentEvaluationSeeds(f) {
+		f.Add(name, data)
+	}
+	every, err := rubric.ReadFile("../rubric/testdata/example.yaml")
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		form, err := evaluation.Decode(name, data)
+		if err != nil {
+			var de *evaluation.DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("not a DecodeError: %T %v", err, err)
+			}
+			return
+		}
+		de, ok := form.(*evaluation.DepartmentEvaluationForm)
+		if !ok {
+			return
+		}
+		for _, c := range []evaluation.Checker{nil, holder{every}} {
+			rep := evaluation.Evaluate(de, c)
+			if _, err := json.Marshal(rep); err != nil {
+				t.Fatalf("report: %v", err)
+			}
+		}
+		_ = evaluation.TextCells(de)
+		out, err := evaluation.Encode(de)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
+		back, err := evaluation.Decode("back.yaml", out)
+		if err != nil {
+			t.Fatalf("re-decode of encoded form: %v\n%s", err, out)
+		}
+		if again, err := evaluation.Encode(back); err != nil || string(again) != string(out) {
+			t.Fatalf("encoding is not stable:\n%s\n%s", out, again)
+		}
+		j, err := json.Marshal(de)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		fromJSON, err := evaluation.Decode("back.json", j)
+		if err != nil {
+			t.Fatalf("decode of the marshalled form: %v\n%s", err, j)
+		}
+		if again, _ := json.Marshal(fromJSON); string(again) != string(j) {
+			t.Fatalf("JSON is not a fixed point:\n%s\n%s", j, again)
+		}
+	})
 }
