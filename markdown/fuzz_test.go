@@ -30,9 +30,24 @@ func FuzzImport(f *testing.F) {
 		}
 		f.Add(b.Bytes())
 	}
+	for _, path := range []string{"testdata/department-evaluation-edge.yaml", "../rubric/testdata/worked/wanglu-2018.yaml"} {
+		// A department evaluation, drawn by the rubric its form names
+		// where it is built in, else by its rows alone.
+		form, err := evaluation.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := markdown.Render(&b, form, []evaluation.Finding{{Rule: "x", Path: "rubric"}}); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
 	for _, s := range []string{
 		"",
 		"| 部门名称 | x |\n",
+		"部门整体支出绩效评价指标表\n| 一级指标 | 三级指标 | 得分 | 扣分原因 |\n|---|---|---|---|\n| 投入 | 在职人员控制率 | 8分 | 无 |\n| | 在职人员控制率 | x | |\n| 总分 | 1 | 2 |\n",
+		"| 基础数据表 | 公用经费 | 预算数 | 1 |\n| | 预算数 | 2 |\n| 评价人判断 | 指标 | 检查项 |\n| | a/b | 是、也许 |\n",
 		"| 项目名称 | x |\n|---|---|\n| 项目资金 | | 年初预算数 | 全年预算数 |\n| | 年度资金总额 | 1 | 2 |\n",
 		"| 主要任务 | 预期目标 | 关键指标 | 指标完成情况 |\n| 任务1 | a | b | c |\n\n| | d | | e |\n",
 		"| 重点项目绩效情况 | <p>名</p> <p>项目预算：1e9</p> |\n",

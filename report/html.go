@@ -66,6 +66,10 @@ var pageTemplates = template.Must(template.New("page").Parse(`
 {{if .Findings}}<tr class="findings" id="form-{{.N}}"><td></td><td colspan="10"><ul>
 {{range .Findings}}<li><span class="{{.Class}}">{{.Severity}}</span> <code>{{.Rule}}</code> {{if .Cell}}{{.Cell}} {{end}}{{if .Path}}<code>{{.Path}}</code> {{end}}{{.Message}}{{with .Values}} <span class="values">{{.}}</span>{{end}}</li>
 {{end}}</ul></td></tr>
+{{end}}{{with .Sheet}}<tr class="sheet" id="sheet-{{$.N}}"><td></td><td colspan="10"><table class="sheet">
+<thead><tr>{{range .Heads}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Items}}<tr><td>{{index .Levels 0}}</td><td>{{index .Levels 1}}</td><td>{{index .Levels 2}}</td><td class="num">{{.Weight}}</td><td class="num">{{.Score}}</td><td class="num">{{.Filed}}</td><td>{{.Reason}}</td></tr>
+{{end}}</tbody></table></td></tr>
 {{end}}{{end}}
 {{define "invalid"}}<tr class="invalid" id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td colspan="9">{{.Message}}</td></tr>
 {{end}}
@@ -121,6 +125,9 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 	p.n++
 	l := words(p.lang)
 	rate := r.Figures.Execution()
+	if r.Kind == evaluation.DepartmentEvaluation {
+		rate = completionMeasure(r)
+	}
 	rateText := "—"
 	if rate != nil {
 		rateText = rate.Format(2)
@@ -140,6 +147,11 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 		if !sc.Complete {
 			grade, bucket = l.t("不完整", "partial"), gradePartial
 		}
+	}
+	var sheet *htmlSheet
+	if r.Kind == evaluation.DepartmentEvaluation {
+		score, grade, bucket = sheetGrade(l, r)
+		sheet = newHTMLSheet(l, r.Sheet)
 	}
 	p.grades[bucket]++
 	c := r.Counts()
@@ -164,7 +176,8 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 		Source, Name, Year, Kind, Rate, Score, Grade string
 		Counts                                       evaluation.Counts
 		Findings                                     []htmlFinding
-	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs})
+		Sheet                                        *htmlSheet
+	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs, sheet})
 	return p.err
 }
 

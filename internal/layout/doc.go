@@ -28,6 +28,11 @@
 // the rest unplaced (package imports): nothing is lost without saying so.
 // Readings that are not literal are reported with the cell they read.
 //
+// A department evaluation (rubric.go, rubricread.go) is laid out and read
+// the same way, by its rubric (Options, Input.Rubric): the 基础数据表 figure
+// by figure, the 评分表 row by item, its 得分 and 扣分原因 as filed or as the
+// rubric fills them in.
+//
 // Read holds the form to the file format's limits (MaxList, MaxTextBytes)
 // and proves, by encoding and decoding it, that what it returns is a file
 // evaluation.Decode reads: what an import writes, evaluate reads.

@@ -280,6 +280,8 @@ func Of(f evaluation.Form) *Doc {
 		if f != nil {
 			return project(f)
 		}
+	case *evaluation.DepartmentEvaluationForm:
+		return OfWith(f, Options{})
 	}
 	return nil
 }

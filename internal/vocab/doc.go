@@ -18,8 +18,10 @@
 // label neither hides the label nor is lost.
 //
 // The vocabulary is data, kept in one table per group of labels (labels.go)
-// and one for the source rows (sources.go). A new form kind — the
-// declaration, the monitoring form, the department evaluation's 评分表 and
-// 基础数据表 — adds its labels to the same tables, with its Kinds bit, and
-// so every reader and writer learns them at once.
+// and one for the source rows (sources.go). A new form kind adds its
+// labels as data too, so every reader and writer learns them at once: the
+// department evaluation's 评分表 and 基础数据表 (evaluation.go) keep theirs
+// in an ID range of their own, read with LookupEvaluation, because the
+// 基础数据表 reuses short labels (预算数, 年初预算) that mean another cell of
+// the self-evaluations; a figure's label is read within its group.
 package vocab

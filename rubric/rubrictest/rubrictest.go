@@ -21,8 +21,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/rubric"
-	"github.com/perfeval/perfeval/rubric/internal/formyaml"
 )
 
 // Item reads one item written as in a rubric file's items list, failing
@@ -51,14 +51,23 @@ func Item(t testing.TB, yaml string) rubric.Item {
 	return r.Items()[0]
 }
 
-// Input reads a form literal, failing the test on a decode error.
+// Input reads a form literal with the file format's decoder (package
+// evaluation), failing the test on a decode error.
 func Input(t testing.TB, yaml string) rubric.Input {
 	t.Helper()
-	f, err := formyaml.Decode("literal.yaml", []byte(dedent(yaml)))
+	return Form(t, yaml).Input
+}
+
+// Form reads a form literal as a whole department-evaluation form
+// (kind: department-evaluation is implied), for a test that also wants
+// its header or evaluates it.
+func Form(t testing.TB, yaml string) *evaluation.DepartmentEvaluationForm {
+	t.Helper()
+	f, err := evaluation.Decode("literal.yaml", []byte("kind: "+string(evaluation.DepartmentEvaluation)+"\n"+dedent(yaml)))
 	if err != nil {
 		t.Fatalf("rubrictest: form literal: %v", err)
 	}
-	return f.Input
+	return f.(*evaluation.DepartmentEvaluationForm)
 }
 
 // Score scores the item alone, as a rubric of one item, and returns its
