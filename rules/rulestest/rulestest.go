@@ -43,6 +43,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/dedent"
 	"github.com/perfeval/perfeval/rubric"
 	"github.com/perfeval/perfeval/rules"
 )
@@ -76,7 +77,7 @@ func Monitoring(t testing.TB, yaml string) *evaluation.MonitoringForm {
 
 func decode(t testing.TB, kind evaluation.Kind, yaml string) evaluation.Form {
 	t.Helper()
-	src := withKind(dedent(yaml), kind)
+	src := withKind(dedent.String(yaml), kind)
 	f, err := evaluation.Decode("literal.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("rulestest: form literal: %v", err)
@@ -103,32 +104,6 @@ func withKind(src string, kind evaluation.Kind) string {
 		src += "\n"
 	}
 	return src + "kind: " + string(kind) + "\n"
-}
-
-// dedent removes the common indentation of a raw string literal, so a
-// form can be written indented inside a test function.
-func dedent(s string) string {
-	lines := strings.Split(s, "\n")
-	prefix := -1
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " \t"))
-		if prefix < 0 || n < prefix {
-			prefix = n
-		}
-	}
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			lines[i] = ""
-			continue
-		}
-		if len(l) >= prefix && prefix > 0 {
-			lines[i] = l[prefix:]
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Run evaluates the form with a set holding only the rule (and its
