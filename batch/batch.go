@@ -157,6 +157,10 @@ type Result struct {
 	Form   evaluation.Form // nil when the form could not be read
 	Report evaluation.Report
 	Err    error // a read error, a *evaluation.DecodeError or DecodeErrors, or the checker's
+	// Skipped is true for a rubric file (kind: rubric) a folder walk
+	// found among the forms: it is no form and has no report, and no
+	// error either. Form and Err are nil.
+	Skipped bool
 }
 
 // Options configure a batch.
@@ -208,6 +212,15 @@ func (o Options) evaluate(name string, data []byte, form evaluation.Form, err er
 	checker := o.Checker
 	if o.CheckerFor != nil {
 		if checker, err = o.CheckerFor(name, form); err != nil {
+			return Result{Name: name, Form: form, Err: AtKey(name, data, err)}
+		}
+	}
+	// A department evaluation naming a rubric that is not built in, with
+	// none given, is an input error at its rubric: key, as an unknown
+	// profile: is; with no rubric at all, its report says it cannot be
+	// scored.
+	if _, ok := form.(*evaluation.DepartmentEvaluationForm); ok {
+		if _, err := evaluation.RubricFor(form, checker); err != nil && !errors.Is(err, evaluation.ErrNoRubric) {
 			return Result{Name: name, Form: form, Err: AtKey(name, data, err)}
 		}
 	}
@@ -305,7 +318,11 @@ func (o Options) Evaluate(in Input) Result {
 	case in.Path == Stdin:
 		return o.readStdin()
 	}
-	return o.readFile(in.Path)
+	r := o.readFile(in.Path)
+	if in.Found && r.Form == nil && errors.Is(r.Err, evaluation.ErrRubricFile) {
+		return Result{Name: in.Path, Skipped: true}
+	}
+	return r
 }
 
 func (o Options) readFile(name string) Result {

@@ -3,11 +3,11 @@ package batch
 import (
 	"bytes"
 	"context"
-	"io"
 	"iter"
-	"os"
+	"sync"
 
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/parse"
 )
 
 // Linking the stages of a project-year over a folder of forms.
@@ -67,14 +67,14 @@ func mayBeEarlierStage(name string) bool {
 	if CheckRegular(name) != nil {
 		return false
 	}
-	f, err := os.Open(name)
+	bp := scanBuffers.Get().(*[]byte)
+	defer scanBuffers.Put(bp)
+	data, err := parse.ReadFile(name, *bp)
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, evaluation.MaxFileSize+1))
-	if err != nil {
-		return false
+	if cap(data) > cap(*bp) && cap(data) <= 256<<10 {
+		*bp = data[:0] // keep the larger buffer for the next file
 	}
 	for _, k := range earlierKinds {
 		if bytes.Contains(data, k) {
@@ -83,6 +83,10 @@ func mayBeEarlierStage(name string) bool {
 	}
 	return false
 }
+
+// scanBuffers are the buffers the first pass reads files into: it keeps
+// nothing of a file but one bit, so each worker reuses one buffer.
+var scanBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // LinkDocuments is Link for documents already in memory.
 func LinkDocuments(ctx context.Context, docs iter.Seq[Document], opt Options) (*evaluation.LinkIndex, error) {

@@ -24,6 +24,10 @@ var ErrNotRegular = errors.New("not a regular file")
 type Input struct {
 	Path string
 	Err  error // nil for a file to read
+	// Found is true for a file a folder walk found rather than one named:
+	// a rubric kept among the forms it scores is then skipped (see
+	// Result.Skipped), where a rubric named as an input is an error.
+	Found bool
 }
 
 // Walk yields the inputs named by paths, in order and as it finds them:
@@ -128,7 +132,7 @@ func walkDir(dir string, yield func(Input) bool) bool {
 		case !IsFormFile(p):
 			// Notes, spreadsheets, sockets of other programs: not inputs.
 		case t.IsRegular():
-			if !yield(Input{Path: p}) {
+			if !yield(Input{Path: p, Found: true}) {
 				return false
 			}
 		case t&fs.ModeSymlink != 0:
@@ -141,7 +145,7 @@ func walkDir(dir string, yield func(Input) bool) bool {
 			case !info.Mode().IsRegular():
 				err = notRegular(p, info.Mode())
 			}
-			if !yield(Input{Path: p, Err: err}) {
+			if !yield(Input{Path: p, Err: err, Found: true}) {
 				return false
 			}
 		default:

@@ -60,6 +60,8 @@ const (
 	textStrings                     // []string
 	textStruct                      // a struct of the format
 	textStructSlice                 // a list of structs of the format
+	textStringMap                   // texts by key (a department evaluation's reasons)
+	textStructMap                   // structs of the format by key (its judgements)
 )
 
 // textPlans holds the plan of every struct the decoder fills, built once
@@ -83,6 +85,10 @@ var textPlans = func() map[reflect.Type]*textPlan {
 				tf.kind, tf.elem = textStruct, plans[ft]
 			case ft.Kind() == reflect.Slice && plans[ft.Elem()] != nil:
 				tf.kind, tf.elem = textStructSlice, plans[ft.Elem()]
+			case ft.Kind() == reflect.Map && ft.Elem() == stringType:
+				tf.kind = textStringMap
+			case ft.Kind() == reflect.Map && plans[ft.Elem()] != nil:
+				tf.kind, tf.elem = textStructMap, plans[ft.Elem()]
 			default:
 				continue // no text: amounts, rates, numbers, named strings
 			}
@@ -134,6 +140,12 @@ func (w *textWalker) walk(v reflect.Value, p *textPlan) {
 			mark := w.path.Key(f.key)
 			w.walk(fv, f.elem)
 			w.path.Pop(mark)
+		case textStringMap, textStructMap:
+			if fv.Len() > 0 {
+				mark := w.path.Key(f.key)
+				w.walkMap(fv, f)
+				w.path.Pop(mark)
+			}
 		case textStructSlice:
 			if fv.Len() == 0 {
 				continue
@@ -146,5 +158,26 @@ func (w *textWalker) walk(v reflect.Value, p *textPlan) {
 			}
 			w.path.Pop(mark)
 		}
+	}
+}
+
+// walkMap visits the texts of a map by item path (a department
+// evaluation's reported reasons, its judgements' notes), in the order of
+// their keys. A key that cannot stand in a key path is left out of it.
+func (w *textWalker) walkMap(v reflect.Value, f *textField) {
+	for _, k := range sortedMapKeys(v) {
+		mark := len(w.path)
+		if mapKeyPath(k.String()) {
+			mark = w.path.Key(k.String())
+		}
+		e := v.MapIndex(k)
+		if f.kind == textStringMap {
+			if s := e.String(); w.match(s) {
+				w.cells = append(w.cells, TextCell{Path: w.path.String(), Label: f.label, Text: s})
+			}
+		} else {
+			w.walk(e, f.elem)
+		}
+		w.path.Pop(mark)
 	}
 }

@@ -20,8 +20,11 @@ const (
 )
 
 // Kinds lists every form kind the file format knows, in the order of
-// the performance cycle's stages, self-evaluations last.
-func Kinds() []Kind { return []Kind{Declaration, Monitoring, Department, Project} }
+// the performance cycle's stages, self-evaluations next to last and the
+// evaluation of a department by a rubric last.
+func Kinds() []Kind {
+	return []Kind{Declaration, Monitoring, Department, Project, DepartmentEvaluation}
+}
 
 // Date is a date as a form writes it: 2025年1月, 2025年1月1日,
 // 2025-01-01, 2025.1, 2025/1/1, 202501. What the text leaves out stays

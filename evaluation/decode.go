@@ -106,6 +106,11 @@ func decodeRoot(name string, root *parse.Node) (Form, error) {
 		form = &DeclarationForm{}
 	case Monitoring:
 		form = &MonitoringForm{}
+	case DepartmentEvaluation:
+		form = &DepartmentEvaluationForm{}
+	case "rubric":
+		return nil, d.errorf(kindNode, "kind", ErrKind, ErrRubricFile,
+			"这是评分办法文件（kind: rubric），不是表；请用 -rubric 指定", "a rubric file (kind: rubric), not a form; give it with -rubric")
 	default:
 		q := safetext.Quote(kindNode.Text)
 		return nil, d.errorf(kindNode, "kind", ErrKind, nil,
@@ -411,6 +416,8 @@ func (d *decoder) decodeValue(n *parse.Node, v reflect.Value) {
 		}
 	case reflect.Slice:
 		d.decodeSlice(n, v)
+	case reflect.Map:
+		d.decodeMap(n, v)
 	case reflect.Struct:
 		d.decodeStruct(n, v, false)
 	default:
@@ -482,13 +489,13 @@ type structInfo struct {
 // when the package is initialised and only read afterwards, so it is safe
 // for concurrent use and is not mutable state.
 var structInfos = buildStructInfos(reflect.TypeFor[DepartmentForm](), reflect.TypeFor[ProjectForm](),
-	reflect.TypeFor[DeclarationForm](), reflect.TypeFor[MonitoringForm]())
+	reflect.TypeFor[DeclarationForm](), reflect.TypeFor[MonitoringForm](), reflect.TypeFor[DepartmentEvaluationForm]())
 
 func buildStructInfos(roots ...reflect.Type) map[reflect.Type]*structInfo {
 	m := map[reflect.Type]*structInfo{}
 	var visit func(t reflect.Type)
 	visit = func(t reflect.Type) {
-		for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer {
+		for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer || t.Kind() == reflect.Map {
 			t = t.Elem()
 		}
 		if t.Kind() != reflect.Struct || m[t] != nil || t == reflect.TypeFor[budget.Amount]() ||
@@ -618,6 +625,8 @@ func fieldLabel(kind Kind, fe validator.FieldError) string {
 		t = reflect.TypeFor[DeclarationForm]()
 	case Monitoring:
 		t = reflect.TypeFor[MonitoringForm]()
+	case DepartmentEvaluation:
+		t = reflect.TypeFor[DepartmentEvaluationForm]()
 	default:
 		t = reflect.TypeFor[ProjectForm]()
 	}

@@ -8,7 +8,12 @@
 // 项目支出绩效自评表. Both implement Form. They are plain values holding
 // what was filed: indicator targets and actuals stay as written ("≥95%",
 // "3057人次") and are interpreted by Evaluate, so a form always
-// round-trips to the text it came from.
+// round-trips to the text it came from. DeclarationForm and
+// MonitoringForm are the stages before (绩效目标申报表, 绩效运行监控表);
+// DepartmentEvaluationForm is the evaluation of a department's whole
+// expenditure by a rubric (部门整体支出绩效评价): its basic data, the
+// evaluator's judgements and the score sheet as filed, keyed by item path
+// (package rubric).
 //
 // # Reading and writing
 //
@@ -37,6 +42,13 @@
 // with another), and hands a Subject to the Checker, normally a
 // rules.Set. A figure whose denominator is zero or missing is nil:
 // undefined, never 0%. docs/scoring.md describes the method.
+//
+// A department evaluation is scored by a rubric, a value like a Scheme:
+// the checker's when it is a RubricHolder carrying one (rules.Set with
+// Set.WithRubric), else the built-in rubric the form's rubric: key names
+// (RubricFor). Its figures are every measure of its basic data
+// (Figures.Measures), its score the rubric's Sheet (Report.Sheet); with no
+// rubric it has no sheet, and rule rubric.unscored says so.
 //
 // A weighted row that cannot be scored leaves the FormScore incomplete:
 // Complete is false, UnscoredWeight says what is missing, and the partial

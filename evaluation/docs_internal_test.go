@@ -29,7 +29,7 @@ func TestFileFormatDocumentsEveryKey(t *testing.T) {
 		}
 		var walk func(t reflect.Type, path string)
 		walk = func(rt reflect.Type, path string) {
-			for rt.Kind() == reflect.Slice || rt.Kind() == reflect.Pointer {
+			for rt.Kind() == reflect.Slice || rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Map {
 				rt = rt.Elem()
 			}
 			info := structInfos[rt]

@@ -44,6 +44,21 @@ func Encode(f Form) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// emptyNode is the YAML of an item of a list or map that has nothing to
+// say, so that it keeps its place: "" for a text, false, null for a
+// number, {} for a row.
+func emptyNode(t reflect.Type) *yaml.Node {
+	switch t.Kind() {
+	case reflect.String:
+		return str("")
+	case reflect.Bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"}
+	case reflect.Pointer:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	}
+	return &yaml.Node{Kind: yaml.MappingNode}
+}
+
 func formValue(f Form) (reflect.Value, error) {
 	if isNil(f) {
 		return reflect.Value{}, errors.New("evaluation: Encode: nil form")
@@ -142,14 +157,24 @@ func encodeValue(v reflect.Value, unit budget.Unit) *yaml.Node {
 		for i := range v.Len() {
 			item := encodeValue(v.Index(i), unit)
 			if item == nil {
-				item = &yaml.Node{Kind: yaml.MappingNode}
-				if v.Index(i).Kind() == reflect.String {
-					item = str("")
-				}
+				item = emptyNode(v.Type().Elem())
 			}
 			seq.Content = append(seq.Content, item)
 		}
 		return seq
+	case reflect.Map:
+		if v.Len() == 0 {
+			return nil
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range sortedMapKeys(v) {
+			val := encodeValue(v.MapIndex(k), unit)
+			if val == nil {
+				val = emptyNode(v.Type().Elem())
+			}
+			m.Content = append(m.Content, str(k.String()), val)
+		}
+		return m
 	case reflect.Struct:
 		return encodeStruct(v, unit)
 	}
@@ -298,7 +323,7 @@ func isAbsent(v reflect.Value) bool {
 		return v.Int() == 0
 	case reflect.Bool:
 		return !v.Bool()
-	case reflect.Slice:
+	case reflect.Slice, reflect.Map:
 		return v.Len() == 0
 	case reflect.Struct:
 		for _, f := range structInfos[v.Type()].fields {
@@ -357,6 +382,21 @@ func encodeJSONValue(b *bytes.Buffer, v reflect.Value, unit budget.Unit) error {
 			}
 		}
 		b.WriteByte(']')
+	case reflect.Map:
+		b.WriteByte('{')
+		for i, k := range sortedMapKeys(v) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k.String())
+			b.WriteByte(':')
+			if e := v.MapIndex(k); e.Kind() == reflect.Pointer && e.IsNil() {
+				b.WriteString("null")
+			} else if err := encodeJSONValue(b, e, unit); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
 	case reflect.Struct:
 		b.WriteByte('{')
 		if err := encodeJSONFields(b, v, unit, false); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Subject is what a rule reads: the form and everything Evaluate computed
@@ -32,6 +33,12 @@ type Subject struct {
 	// Traces match this form's indicators with those of each linked
 	// earlier stage, declaration first; nil when nothing is linked.
 	Traces []Trace
+	// Rubric and Sheet are the rubric a department evaluation is scored
+	// by and its score sheet; nil for other kinds, and when there is no
+	// rubric (RubricErr says why: ErrNoRubric, an *UnknownRubricError).
+	Rubric    *rubric.Rubric
+	Sheet     *rubric.Sheet
+	RubricErr error
 }
 
 // Department returns the department form, or nil for a project form.
@@ -43,6 +50,13 @@ func (s *Subject) Department() *DepartmentForm {
 // Project returns the project form, or nil for a department form.
 func (s *Subject) Project() *ProjectForm {
 	f, _ := s.Form.(*ProjectForm)
+	return f
+}
+
+// DepartmentEvaluation returns the department evaluation, or nil for a
+// form of another kind.
+func (s *Subject) DepartmentEvaluation() *DepartmentEvaluationForm {
+	f, _ := s.Form.(*DepartmentEvaluationForm)
 	return f
 }
 
@@ -112,9 +126,11 @@ func evaluate(f Form, c Checker, links Links) Report {
 		s.Figures = monitoringFigures(f)
 		s.Rows = monitoringRows(f)
 		s.Links, s.Traces = links, traceLinks(f, links)
+	case *DepartmentEvaluationForm:
+		evaluateDepartment(s, f, c)
 	}
 	s.Score = scoreForm(f, s.Indicators, s.Figures, s.Scheme)
-	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Linked: s.Links.linked()}
+	r := Report{Kind: f.Kind(), Header: f.Header(), Figures: s.Figures, Score: s.Score, Sheet: s.Sheet, Linked: s.Links.linked()}
 	if n, ok := c.(Namer); ok {
 		r.Profile = n.Name()
 	}
@@ -134,6 +150,8 @@ func isNil(f Form) bool {
 	case *DeclarationForm:
 		return f == nil
 	case *MonitoringForm:
+		return f == nil
+	case *DepartmentEvaluationForm:
 		return f == nil
 	}
 	return true

@@ -40,13 +40,16 @@ func (k Kind) Label() string {
 		return "项目支出绩效目标申报表"
 	case Monitoring:
 		return "项目支出绩效目标执行监控表"
+	case DepartmentEvaluation:
+		return "部门整体支出绩效评价"
 	}
 	return string(k)
 }
 
 // Form is one form of the performance cycle: a *DepartmentForm or a
 // *ProjectForm (the self-evaluations), a *DeclarationForm or a
-// *MonitoringForm.
+// *MonitoringForm, or a *DepartmentEvaluationForm (the evaluation of a
+// department's whole expenditure by a rubric).
 // The set of forms is closed; use a type switch to reach the fields.
 type Form interface {
 	// Kind returns the form's kind.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // The JSON report: json.Marshal of a Report is the object the perfeval
@@ -20,7 +21,7 @@ type reportJSON struct {
 	Unit     budget.Unit   `json:"unit"`
 	Profile  string        `json:"profile"`
 	Figures  any           `json:"figures"`
-	Score    *scoreJSON    `json:"score"`
+	Score    any           `json:"score"` // *scoreJSON, a department evaluation's sheet, or nil
 	Findings []findingJSON `json:"findings"`
 	Counts   Counts        `json:"counts"`
 	// Linked lists the earlier stages a monitoring form or a
@@ -110,6 +111,11 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		out.Figures = declarationFiguresJSON{}
 	case Monitoring:
 		out.Figures = monitoringFiguresJSON{ExecutionRate: rateJSON(r.Figures.ExecutionRate), TimeElapsed: rateJSON(r.Figures.TimeElapsed)}
+	case DepartmentEvaluation:
+		out.Figures = measuresJSON(r.Figures.Measures)
+		if r.Sheet != nil {
+			out.Score = r.Sheet.In(rubric.Lang(r.Lang))
+		}
 	default:
 		out.Figures = projectFiguresJSON{ExecutionRate: rateJSON(r.Figures.ExecutionRate)}
 	}

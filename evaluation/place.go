@@ -18,6 +18,11 @@ func CellName(kind Kind, path string, lang Lang) string {
 	if path == "" || len(path) > 256 {
 		return ""
 	}
+	if kind == DepartmentEvaluation {
+		if name, ok := sheetCellName(path, lang); ok {
+			return name
+		}
+	}
 	// The path with its indexes taken out ("tasks[].indicators[].actual")
 	// names the template; the indexes fill it in.
 	var generic [256]byte
@@ -86,6 +91,8 @@ var formTypes = map[Kind]reflect.Type{
 	Project:     reflect.TypeFor[ProjectForm](),
 	Declaration: reflect.TypeFor[DeclarationForm](),
 	Monitoring:  reflect.TypeFor[MonitoringForm](),
+
+	DepartmentEvaluation: reflect.TypeFor[DepartmentEvaluationForm](),
 }
 
 func buildCellNames() map[cellKey][]cellPart {

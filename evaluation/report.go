@@ -8,6 +8,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/indicator"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Severity is how much a finding matters.
@@ -258,6 +259,10 @@ type Figures struct {
 	// TimeElapsed is the share of the year elapsed at a monitoring form's
 	// 1-X月, X/12 (monitoring form).
 	TimeElapsed *budget.Rate
+	// Measures are every measure of a department evaluation's basic data
+	// (在职人员控制率, "三公经费"变动率 …), undefined ones included with
+	// their reason (department evaluation).
+	Measures []rubric.Figure
 }
 
 // Execution returns the form's execution figure, whatever its kind: the
@@ -376,6 +381,10 @@ type Report struct {
 	Figures Figures
 	// Score is the form's score; nil when the form is not scored.
 	Score *FormScore
+	// Sheet is a department evaluation's score sheet (评分表) by its
+	// rubric; nil for other kinds and when there was no rubric to score
+	// it (a rule then says so).
+	Sheet *rubric.Sheet
 	// Findings, ordered as CompareFindings orders them: by severity,
 	// then cell path, then rule ID.
 	Findings []Finding

@@ -45,12 +45,27 @@ func FuzzImport(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, path := range []string{"testdata/department-evaluation-edge.yaml", "../rubric/testdata/worked/wanglu-2018.yaml"} {
+		// A department evaluation, drawn by the rubric its form names
+		// where it is built in, else by its rows alone.
+		form, err := evaluation.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := markdown.Render(&b, form, []evaluation.Finding{{Rule: "x", Path: "rubric"}}); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
 	for _, s := range []string{
 		"",
 		"| 部门名称 | x |\n",
 		"项目支出绩效目标申报表\n| 项目资金申请 | 资金总额:16 | 其中 :上级资金16 |\n| | (一)财政拨款小计 | 1 |\n| | 1、一般公共预算 | 1 |\n",
 		"| 项目 | 指标值 | 绩效金额 |\n|---|---|---|\n| &nbsp;局 | | |\n| &nbsp;&nbsp;项目 | | 1 |\n| &nbsp;&nbsp;&nbsp;指标 | 1% | |\n",
 		"监控表\n| 项目资金 | | 年初预算数 | 1-6月执行数 |\n| | 年度资金总额 | 1 | 0.5 |\n| 绩效指标 | 一级指标 | 指标名称 | 偏差原因分析 | 完成目标可能性 |\n| | 产出 | a | b | 不可能 |\n",
+		"部门整体支出绩效评价指标表\n| 一级指标 | 三级指标 | 得分 | 扣分原因 |\n|---|---|---|---|\n| 投入 | 在职人员控制率 | 8分 | 无 |\n| | 在职人员控制率 | x | |\n| 总分 | 1 | 2 |\n",
+		"| 基础数据表 | 公用经费 | 预算数 | 1 |\n| | 预算数 | 2 |\n| 评价人判断 | 指标 | 检查项 |\n| | a/b | 是、也许 |\n",
 		"| 项目名称 | x |\n|---|---|\n| 项目资金 | | 年初预算数 | 全年预算数 |\n| | 年度资金总额 | 1 | 2 |\n",
 		"| 主要任务 | 预期目标 | 关键指标 | 指标完成情况 |\n| 任务1 | a | b | c |\n\n| | d | | e |\n",
 		"| 重点项目绩效情况 | <p>名</p> <p>项目预算：1e9</p> |\n",

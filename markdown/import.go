@@ -8,6 +8,7 @@ import (
 	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/internal/layout"
 	"github.com/perfeval/perfeval/internal/safetext"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // ImportResult reads a form published as Markdown tables — the usual
@@ -25,10 +26,24 @@ import (
 // cannot be placed is not an error: it is listed in the result's
 // Unplaced. ImportResult never panics and never modifies data.
 func ImportResult(name string, data []byte) (*imports.Result, error) {
+	return ImportResultWith(name, data, ImportOptions{})
+}
+
+// ImportOptions are what an import needs besides the document.
+type ImportOptions struct {
+	// Rubric maps a department evaluation's 评分表 rows to its items by
+	// path; nil for the built-in rubric its 评分办法 names, if any.
+	Rubric *rubric.Rubric
+}
+
+// ImportResultWith is ImportResult with the options: a department
+// evaluation (部门整体支出绩效评价) read by the rubric given.
+func ImportResultWith(name string, data []byte, opt ImportOptions) (*imports.Result, error) {
 	in, err := parseDocument(name, data)
 	if err != nil {
 		return nil, err
 	}
+	in.Rubric = opt.Rubric
 	res, err := layout.Read(in)
 	if err != nil {
 		var le *layout.Error

@@ -10,6 +10,7 @@ import (
 
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/layout"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Texts Render writes and Import reads back.
@@ -32,10 +33,26 @@ const (
 //
 // Import reads Render's output back to the same form.
 func Render(w io.Writer, f evaluation.Form, findings []evaluation.Finding) error {
+	return RenderWith(w, f, RenderOptions{Findings: findings})
+}
+
+// RenderOptions say what to draw besides the form.
+type RenderOptions struct {
+	// Findings annotate the form, as Render's findings do; nil for none.
+	Findings []evaluation.Finding
+	// Rubric draws a department evaluation's 评分表: its items, standards
+	// and weights, and the scores it gives where the form filed none; nil
+	// for the built-in rubric the form names.
+	Rubric *rubric.Rubric
+}
+
+// RenderWith is Render with the options.
+func RenderWith(w io.Writer, f evaluation.Form, opt RenderOptions) error {
+	findings := opt.Findings
 	if f == nil || reflect.ValueOf(f).IsNil() {
 		return errors.New("markdown: Render: nil form")
 	}
-	doc := layout.Of(f)
+	doc := layout.OfWith(f, layout.Options{Rubric: opt.Rubric})
 	if doc == nil {
 		return fmt.Errorf("markdown: Render: unsupported form %T", f)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/htmlpage"
 	"github.com/perfeval/perfeval/internal/layout"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Options says what to draw besides the form.
@@ -25,6 +26,10 @@ type Options struct {
 	// messages; Chinese by default. The form's own labels are always
 	// Chinese, as printed.
 	Lang evaluation.Lang
+	// Rubric draws a department evaluation's 评分表: its items, standards
+	// and weights, and the scores it gives where the form filed none; nil
+	// for the built-in rubric the form names.
+	Rubric *rubric.Rubric
 }
 
 // Style is the page's stylesheet: A4 landscape, no external assets. It is
@@ -131,7 +136,7 @@ func build(f evaluation.Form, opt Options) (*page, error) {
 	if f == nil || reflect.ValueOf(f).IsNil() {
 		return nil, errors.New("render: nil form")
 	}
-	doc := layout.Of(f)
+	doc := layout.OfWith(f, layout.Options{Rubric: opt.Rubric})
 	if doc == nil {
 		return nil, fmt.Errorf("render: unsupported form %T", f)
 	}

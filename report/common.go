@@ -67,6 +67,8 @@ func figureRows(r *evaluation.Report) []figureRow {
 	switch r.Kind {
 	case evaluation.Declaration:
 		return nil // a declaration states targets; it has no figures yet
+	case evaluation.DepartmentEvaluation:
+		return measureRows(r)
 	case evaluation.Monitoring:
 		return []figureRow{
 			{zh: "1-X月执行率", en: "execution rate to date", rate: r.Figures.ExecutionRate, isRate: true},

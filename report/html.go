@@ -15,12 +15,13 @@ import (
 // table of every form (name, year, key figure, score, grade, counts of
 // findings, each linked to its findings; for a monitoring form its
 // 1-X月执行率 beside 序时进度, for a linked form the earlier stages it was
-// checked against) and charts of the self-evaluations' grades and
-// execution rates. Forms are written as they are added and only counts
-// are kept, so memory does not grow with the number of forms; the summary
-// is written last and placed first by the stylesheet. No script, no external assets; prints on A4 landscape.
-// The page is built with html/template on the shared frame and styles
-// (internal/htmlpage): every text from a form is escaped by the template.
+// checked against) and charts of the scored forms' grades and execution
+// rates. Forms are written as they are added and only counts are kept, so
+// memory does not grow with the number of forms; the summary is written
+// last and placed first by the stylesheet. No script, no external assets;
+// prints on A4 landscape. The page is built with html/template on the
+// shared frame and styles (internal/htmlpage): every text from a form is
+// escaped by the template.
 type HTMLPage struct {
 	w       io.Writer
 	lang    evaluation.Lang
@@ -67,6 +68,10 @@ var pageTemplates = template.Must(template.New("page").Parse(`
 {{if .Findings}}<tr class="findings" id="form-{{.N}}"><td></td><td colspan="10"><ul>
 {{range .Findings}}<li><span class="{{.Class}}">{{.Severity}}</span> <code>{{.Rule}}</code> {{if .Cell}}{{.Cell}} {{end}}{{if .Path}}<code>{{.Path}}</code> {{end}}{{.Message}}{{with .Values}} <span class="values">{{.}}</span>{{end}}</li>
 {{end}}</ul></td></tr>
+{{end}}{{with .Sheet}}<tr class="sheet" id="sheet-{{$.N}}"><td></td><td colspan="10"><table class="sheet">
+<thead><tr>{{range .Heads}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Items}}<tr><td>{{index .Levels 0}}</td><td>{{index .Levels 1}}</td><td>{{index .Levels 2}}</td><td class="num">{{.Weight}}</td><td class="num">{{.Score}}</td><td class="num">{{.Filed}}</td><td>{{.Reason}}</td></tr>
+{{end}}</tbody></table></td></tr>
 {{end}}{{end}}
 {{define "invalid"}}<tr class="invalid" id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td colspan="9">{{.Message}}</td></tr>
 {{end}}
@@ -124,21 +129,24 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 	p.n++
 	l := words(p.lang)
 	labels := labelsOf(l)
-	// The charts are of the self-evaluations: a declaration has no rate
-	// and no score yet, and a monitoring form's rate is of months 1-X,
-	// not of the year.
-	self := r.Kind == evaluation.Department || r.Kind == evaluation.Project
+	// The charts are of the forms that are scored: a declaration has no
+	// rate and no score yet, and a monitoring form's rate is of months
+	// 1-X, not of the year.
+	scored := r.Kind != evaluation.Declaration && r.Kind != evaluation.Monitoring
 	rate := r.Figures.Execution()
+	if r.Kind == evaluation.DepartmentEvaluation {
+		rate = completionMeasure(r)
+	}
 	rateText := "—"
 	if rate != nil {
 		rateText = rate.Format(2)
 		for i, b := range rateBuckets {
-			if self && rate.Cmp(b.min) >= 0 {
+			if scored && rate.Cmp(b.min) >= 0 {
 				p.buckets[i]++
 				break
 			}
 		}
-	} else if self {
+	} else if scored {
 		p.buckets[len(rateBuckets)]++
 	}
 	elapsed := ""
@@ -157,7 +165,12 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 			grade, bucket = l.t("不完整", "partial"), gradePartial
 		}
 	}
-	if self {
+	var sheet *htmlSheet
+	if r.Kind == evaluation.DepartmentEvaluation {
+		score, grade, bucket = sheetGrade(l, r)
+		sheet = newHTMLSheet(l, r.Sheet)
+	}
+	if scored {
 		p.grades[bucket]++
 	}
 	c := r.Counts()
@@ -182,8 +195,9 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 		Source, Name, Year, Kind, Rate, Score, Grade string
 		Counts                                       evaluation.Counts
 		Findings                                     []htmlFinding
+		Sheet                                        *htmlSheet
 		Linked, Elapsed                              string
-	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs, against, elapsed})
+	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs, sheet, against, elapsed})
 	return p.err
 }
 

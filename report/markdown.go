@@ -30,6 +30,12 @@ func Markdown(w io.Writer, r *evaluation.Report) error {
 	if sc := r.Score; sc != nil {
 		fmt.Fprintf(&b, "| %s | %s |\n", l.t("总分", "total score"), mdText(scoreLine(l, sc)))
 	}
+	if r.Kind == evaluation.DepartmentEvaluation {
+		fmt.Fprintf(&b, "| %s | %s |\n", l.t("总分", "total score"), mdText(sheetLine(l, r)))
+		if r.Sheet != nil {
+			markdownSheet(&b, l, r.Sheet)
+		}
+	}
 	fmt.Fprintf(&b, "\n%s%s%s\n\n", l.t("发现", "Findings"), l.t("：", ": "), l.counts(r.Counts()))
 	if len(r.Findings) > 0 {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",

@@ -36,6 +36,23 @@ func Text(w io.Writer, r *evaluation.Report) error {
 	if sc := r.Score; sc != nil {
 		line("  ", l.t("总分", "total score"), colon, scoreLine(l, sc))
 	}
+	if r.Kind == evaluation.DepartmentEvaluation {
+		line("  ", l.t("总分", "total score"), colon, sheetLine(l, r))
+		if r.Sheet != nil {
+			line("  ", l.t("评分表", "score sheet"), colon)
+			for _, it := range sheetItems(l, r.Sheet) {
+				score := it.Score
+				if it.Weight != "" {
+					score += "/" + it.Weight
+				}
+				if it.Filed != "" {
+					score += l.t("（填报 "+it.Filed+"）", " (filed "+it.Filed+")")
+				}
+				line("    ", safetext.Line(strings.Join(nonEmpty(it.Levels[:]), " · ")), "  ", score)
+				line("      ", safetext.Line(it.Reason))
+			}
+		}
+	}
 	line("  ", l.t("发现", "findings"), colon, l.counts(r.Counts()))
 	for _, f := range r.Findings {
 		name, key := cell(l, r.Kind, f.Path)

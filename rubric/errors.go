@@ -92,3 +92,45 @@ func hint(name string, known []string) string {
 	}
 	return "; want one of " + strings.Join(known, ", ")
 }
+
+// sentinelZh says what each sentinel means, in Chinese.
+var sentinelZh = []struct {
+	err error
+	zh  string
+}{
+	{ErrSyntax, "不是一份合法的 YAML 文档"},
+	{ErrTooLarge, "超出限制"},
+	{ErrUnknownKey, "没有这个键"},
+	{ErrDuplicate, "重复"},
+	{ErrValue, "值无效"},
+	{ErrNegative, "不能为负数"},
+	{ErrUnknownMeasure, "没有这个测算指标"},
+	{ErrUnknownBasis, "该测算指标没有这种口径"},
+	{ErrBlocks, "每项应有且只有一种评分方式"},
+	{ErrOverlap, "档次区间重叠"},
+	{ErrGap, "档次区间之间有空缺"},
+	{ErrAboveWeight, "得分或扣分超过该项分值"},
+	{ErrCondition, "条件无法读取"},
+	{ErrUnknownRubric, "评分办法不存在"},
+}
+
+// In returns the error in lang: Error's text in English; in Chinese the
+// place and key path with what is wrong in Chinese words (the detail
+// Error adds is English, and is left out).
+func (e *FileError) In(lang Lang) string {
+	if lang == English {
+		return e.Error()
+	}
+	what := "评分办法文件无法使用"
+	for _, s := range sentinelZh {
+		if errors.Is(e.Err, s.err) {
+			what = s.zh
+			break
+		}
+	}
+	key := ""
+	if e.Key != "" {
+		key = e.Key + "："
+	}
+	return fmt.Sprintf("%s:%d:%d: %s%s", e.File, e.Line, e.Column, key, what)
+}

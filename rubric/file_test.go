@@ -246,3 +246,18 @@ func TestParsePathText(t *testing.T) {
 		t.Errorf("New(Definition()): %v", err)
 	}
 }
+
+// A file error says where and what in either language.
+func TestFileErrorIn(t *testing.T) {
+	_, err := rubric.Parse("r.yaml", []byte("kind: rubric\nname: x\nitems:\n  - {path: [a], weight: 5, measure: staff_control_rate, bands: [{from: 0%, score: 2}, {from: 10%, score: 3}]}\n"))
+	var fe *rubric.FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("%v", err)
+	}
+	if got := fe.In(rubric.Chinese); !strings.HasPrefix(got, "r.yaml:4:") || !strings.Contains(got, "档次区间重叠") {
+		t.Errorf("zh: %s", got)
+	}
+	if got := fe.In(rubric.English); got != fe.Error() {
+		t.Errorf("en: %s", got)
+	}
+}

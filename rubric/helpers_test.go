@@ -1,11 +1,13 @@
 package rubric_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/budget"
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/rubric"
 	"github.com/perfeval/perfeval/rubric/rubrictest"
 )
@@ -32,3 +34,17 @@ func parse(t testing.TB, yaml string) rubric.Rubric {
 }
 
 func rubricRate(n, d int64) (budget.Rate, error) { return budget.NewRate(decimalOf(n), decimalOf(d)) }
+
+// decodeForm reads a department-evaluation form file with the file
+// format's decoder.
+func decodeForm(name string, data []byte) (*evaluation.DepartmentEvaluationForm, error) {
+	f, err := evaluation.Decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	de, ok := f.(*evaluation.DepartmentEvaluationForm)
+	if !ok {
+		return nil, fmt.Errorf("%s: a %s, not a department evaluation", name, f.Kind())
+	}
+	return de, nil
+}

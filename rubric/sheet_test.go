@@ -10,7 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/rubric"
-	"github.com/perfeval/perfeval/rubric/internal/formyaml"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -26,7 +25,7 @@ func exampleSheet(t testing.TB) (rubric.Rubric, rubric.Sheet) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := formyaml.Decode("example-form.yaml", data)
+	f, err := decodeForm("example-form.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}

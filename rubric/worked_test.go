@@ -7,7 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/rubric"
-	"github.com/perfeval/perfeval/rubric/internal/formyaml"
 )
 
 // A published 2018 基础数据表 scored by its own rubric gives the published
@@ -21,7 +20,7 @@ func TestWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	form, err := formyaml.Decode("wanglu-2018.yaml", data)
+	form, err := decodeForm("wanglu-2018.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +93,7 @@ func TestWorkedExampleOtherBasis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	form, err := formyaml.Decode("wanglu-2018.yaml", data)
+	form, err := decodeForm("wanglu-2018.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,6 +64,10 @@ func catalogue() []Rule {
 		traceWeightChanged,
 		traceBudgetChanged,
 		traceDuplicate,
+		rubricScore,
+		rubricTotal,
+		rubricWeights,
+		rubricUnscored,
 	}
 }
 

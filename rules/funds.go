@@ -134,6 +134,25 @@ func fundColumns(f budget.Funds) []fundColumn {
 	}
 }
 
+// familyRows returns the amounts the source rows of one breakdown state
+// in a column, whether the breakdown closes with 其他资金, and whether
+// every row of it states the column.
+func familyRows(f budget.Funds, col fundColumn, family int) (parts []budget.Amount, closed, complete bool) {
+	complete = true
+	for _, s := range f.Sources {
+		if !inFamily(s.Kind, family) {
+			continue
+		}
+		closed = closed || s.Kind == budget.OtherFunds
+		if a := col.get(s); a != nil {
+			parts = append(parts, *a)
+		} else {
+			complete = false
+		}
+	}
+	return parts, closed, complete
+}
+
 var fundsSources = New(Info{
 	ID: "funds.sources", Severity: evaluation.Error,
 	Title: text("其中各项资金之和超过合计", "source rows add up to more than the total, in some column"),
@@ -144,12 +163,7 @@ var fundsSources = New(Info{
 			continue
 		}
 		for family := range 2 {
-			var parts []budget.Amount
-			for _, s := range f.Sources {
-				if a := col.get(s); a != nil && inFamily(s.Kind, family) {
-					parts = append(parts, *a)
-				}
-			}
+			parts, _, _ := familyRows(f, col, family)
 			if len(parts) == 0 {
 				continue
 			}

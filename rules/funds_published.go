@@ -117,19 +117,7 @@ var fundsSourcesShort = New(Info{
 			// A breakdown is complete when it closes with 其他资金 and
 			// every row of it states this column: then nothing is left for
 			// an unlisted source to hold.
-			var parts []budget.Amount
-			closed, complete := false, true
-			for _, s := range f.Sources {
-				if !inFamily(s.Kind, family) {
-					continue
-				}
-				closed = closed || s.Kind == budget.OtherFunds
-				if a := col.get(s); a != nil {
-					parts = append(parts, *a)
-				} else {
-					complete = false
-				}
-			}
+			parts, closed, complete := familyRows(f, col, family)
 			if !closed || !complete || len(parts) < 2 {
 				continue
 			}

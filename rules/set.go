@@ -11,6 +11,7 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/safetext"
 	suggestpkg "github.com/perfeval/perfeval/internal/suggest"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Set is a configured rule set: the rules that run, their severities and
@@ -27,6 +28,7 @@ type Set struct {
 	params   map[string]value
 	decls    map[string]Param   // the declaration of each parameter, for its bounds
 	scheme   *evaluation.Scheme // nil: evaluation.MOF2020
+	rubric   *rubric.Rubric     // nil: each form's own rubric: key
 }
 
 type entry struct {
@@ -72,7 +74,7 @@ func (s Set) Named(name string) Set {
 // clone returns a deep copy that can be changed without touching s.
 func (s Set) clone() Set {
 	c := Set{name: s.name, rules: slices.Clone(s.rules), disabled: maps.Clone(s.disabled),
-		params: maps.Clone(s.params), decls: maps.Clone(s.decls), scheme: s.scheme}
+		params: maps.Clone(s.params), decls: maps.Clone(s.decls), scheme: s.scheme, rubric: s.rubric}
 	if c.disabled == nil {
 		c.disabled = map[string]bool{}
 	}

@@ -12,8 +12,8 @@ import (
 
 var textMissing = New(Info{
 	ID: "text.missing", Severity: evaluation.Error,
-	Title: text("必填内容为空：部门名称、年度、目标，有主要任务时的部门整体绩效、存在问题、改进措施（部门表）；项目名称、主管部门、预期目标（项目表）",
-		"a required text is empty: department, year, goals, and with main tasks overall, problems, improvements (department form); project, department, expected goals (project form)"),
+	Title: text("必填内容为空：部门名称、年度、目标，有主要任务时的部门整体绩效、存在问题、改进措施（部门表）；项目名称、主管部门、预期目标（项目表）；部门名称、评价年度（部门整体支出绩效评价）",
+		"a required text is empty: department, year, goals, and with main tasks overall, problems, improvements (department form); project, department, expected goals (project form); department, year (department evaluation)"),
 }, func(c *Context) {
 	empty := func(path, zh, en string, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -45,7 +45,9 @@ var textMissing = New(Info{
 			c.Report("goals.expected", text("年度总体目标的预期目标未填写", "the expected goal is empty"), "", "")
 		}
 	default:
-		cycleTextMissing(c, empty)
+		if !evaluationTextMissing(c, empty) {
+			cycleTextMissing(c, empty)
+		}
 	}
 })
 

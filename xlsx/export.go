@@ -17,6 +17,7 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/layout"
 	"github.com/perfeval/perfeval/internal/vocab"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // maxExactDigits is how many significant digits a cell's number carries
@@ -32,11 +33,23 @@ const maxExactDigits = 15
 // An error wraps ErrUnrepresentable when a value cannot be stored in a
 // cell without loss, and names the value's key path and cell, so that
 // Import(Export(f)) always gives back f.
-func Export(f evaluation.Form) (book *excelize.File, err error) {
+func Export(f evaluation.Form) (*excelize.File, error) { return ExportWith(f, ExportOptions{}) }
+
+// ExportOptions say what to draw besides the form.
+type ExportOptions struct {
+	// Rubric draws a department evaluation's 评分表: its items, standards
+	// and weights, and the scores it gives where the form filed none; nil
+	// for the built-in rubric the form names. Import reads the sheet back
+	// with the same rubric.
+	Rubric *rubric.Rubric
+}
+
+// ExportWith is Export with the options.
+func ExportWith(f evaluation.Form, opt ExportOptions) (book *excelize.File, err error) {
 	if f == nil || reflect.ValueOf(f).IsNil() {
 		return nil, errors.New("xlsx: Export: nil form")
 	}
-	doc := layout.Of(f)
+	doc := layout.OfWith(f, layout.Options{Rubric: opt.Rubric})
 	if doc == nil {
 		return nil, fmt.Errorf("xlsx: Export: unsupported form %T", f)
 	}
@@ -56,8 +69,11 @@ func Export(f evaluation.Form) (book *excelize.File, err error) {
 }
 
 // Write is Export followed by writing the workbook to out.
-func Write(out io.Writer, f evaluation.Form) error {
-	book, err := Export(f)
+func Write(out io.Writer, f evaluation.Form) error { return WriteWith(out, f, ExportOptions{}) }
+
+// WriteWith is ExportWith followed by writing the workbook to out.
+func WriteWith(out io.Writer, f evaluation.Form, opt ExportOptions) error {
+	book, err := ExportWith(f, opt)
 	if err != nil {
 		return err
 	}

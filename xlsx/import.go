@@ -10,6 +10,7 @@ import (
 	"github.com/perfeval/perfeval/internal/layout"
 	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/internal/vocab"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // looked is what Import looks for to tell a form from other sheets.
@@ -35,7 +36,20 @@ const looked = "a title " + vocab.TitleDepartment + ", " + vocab.TitleProject + 
 // what no form can (ErrValue: a control character; ErrTooLarge: a text
 // longer than a form's cell). A cell that cannot be placed is not an
 // error: it is listed in the result's Unplaced. ImportResult never panics.
-func ImportResult(name string, data []byte) (res *imports.Result, err error) {
+func ImportResult(name string, data []byte) (*imports.Result, error) {
+	return ImportResultWith(name, data, ImportOptions{})
+}
+
+// ImportOptions are what an import needs besides the workbook.
+type ImportOptions struct {
+	// Rubric maps a department evaluation's 评分表 rows to its items by
+	// path; nil for the built-in rubric its 评分办法 names, if any.
+	Rubric *rubric.Rubric
+}
+
+// ImportResultWith is ImportResult with the options: a department
+// evaluation (部门整体支出绩效评价) read by the rubric given.
+func ImportResultWith(name string, data []byte, opt ImportOptions) (res *imports.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, &ImportError{File: name, Err: fmt.Errorf("%w: the workbook could not be read (recovered from a failure in the reader: %v)", ErrCorrupt, r)}
@@ -96,6 +110,7 @@ func ImportResult(name string, data []byte) (res *imports.Result, err error) {
 		if !holdsForm(in) {
 			continue
 		}
+		in.Rubric = opt.Rubric
 		res, err := layout.Read(in)
 		if err == nil {
 			return res, nil
@@ -137,7 +152,7 @@ func holdsForm(in *layout.Input) bool {
 			if c.Kind != layout.TextCell {
 				continue
 			}
-			if k, ok := vocab.Title(c.Text); ok && k&(vocab.Either|vocab.Cycle) != 0 {
+			if k, ok := vocab.Title(c.Text); ok && k&(vocab.Either|vocab.Cycle|vocab.Evaluation) != 0 {
 				return true
 			}
 			switch vocab.Lookup(c.Text).Kinds {

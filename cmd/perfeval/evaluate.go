@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/perfeval/perfeval/batch"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/report"
+	"github.com/perfeval/perfeval/rubric"
 	"github.com/perfeval/perfeval/rules"
 )
 
@@ -22,6 +24,17 @@ type evalOptions struct {
 	// fixed is the set from -profile or -rules; nil to use each file's own
 	// profile: (national when it has none).
 	fixed *rules.Set
+	// rubric is the rubric from -rubric, scoring every department
+	// evaluation whatever its rubric: key names; nil for each form's own.
+	rubric *rubric.Rubric
+}
+
+// withRubric is the set with the -rubric rubric, when one was given.
+func (o evalOptions) withRubric(set rules.Set) rules.Set {
+	if o.rubric != nil {
+		return set.WithRubric(*o.rubric)
+	}
+	return set
 }
 
 // checkerFor returns the rule set a form is evaluated under: the fixed
@@ -29,10 +42,14 @@ type evalOptions struct {
 // being an error positioned at the form's profile: key.
 func (o evalOptions) checkerFor(path string, f evaluation.Form) (rules.Set, error) {
 	if o.fixed != nil {
-		return *o.fixed, nil
+		return o.withRubric(*o.fixed), nil
 	}
 	set, err := rules.ForForm(f)
 	if err != nil {
+		return rules.Set{}, batch.AtKey(path, nil, err)
+	}
+	set = o.withRubric(set)
+	if _, err := evaluation.RubricFor(f, set); err != nil && !errors.Is(err, evaluation.ErrNoRubric) {
 		return rules.Set{}, batch.AtKey(path, nil, err)
 	}
 	return set, nil
@@ -41,9 +58,17 @@ func (o evalOptions) checkerFor(path string, f evaluation.Form) (rules.Set, erro
 // batchOptions are the library's options for the command's run.
 func (o evalOptions) batchOptions(stdin io.Reader) batch.Options {
 	opt := batch.Options{Lang: o.lang, Stdin: stdin, CheckerFor: batch.ByProfile}
-	if o.fixed != nil {
-		set := *o.fixed
-		opt.CheckerFor, opt.Checker = nil, set
+	switch {
+	case o.fixed != nil:
+		opt.CheckerFor, opt.Checker = nil, o.withRubric(*o.fixed)
+	case o.rubric != nil:
+		opt.CheckerFor = func(_ string, f evaluation.Form) (evaluation.Checker, error) {
+			set, err := rules.ForForm(f)
+			if err != nil {
+				return nil, err
+			}
+			return o.withRubric(set), nil
+		}
 	}
 	return opt
 }
@@ -55,6 +80,7 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var lang, profile, rulesFile string
 	fl.StringVar(&profile, "profile", "", "rule profile: national or guangzhou-2021 (default: the file's own profile:, else national)")
 	fl.StringVar(&rulesFile, "rules", "", "rules `file` extending a profile (instead of -profile)")
+	rubricFile := fl.String("rubric", "", "rubric `file` scoring every department-evaluation form (instead of the rubric: each names)")
 	fl.StringVar(&opt.format, "format", "text", "output format: text, json, markdown or html (one page for all inputs)")
 	fl.StringVar(&lang, "lang", "zh", "language of messages: zh or en")
 	args, ok := parseInterleaved(fl, args)
@@ -84,6 +110,9 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if profile != "" || rulesFile != "" {
 		opt.fixed = &set
+	}
+	if opt.rubric, code = resolveRubric(*rubricFile, opt.lang, stderr); code != exitOK {
+		return code
 	}
 
 	out := newOutput(stdout)
@@ -119,6 +148,9 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return formatResult(bopt.Evaluate(in), opt)
 	})
 	for r := range results {
+		if r.skipped {
+			continue // a rubric kept among the forms: no form, no report
+		}
 		progress.add(r)
 		if r.err != nil {
 			invalid = true
@@ -163,9 +195,14 @@ type result struct {
 	counts evaluation.Counts
 	errors bool
 	err    error
+	// skipped: a rubric file a folder walk found (batch.Result.Skipped).
+	skipped bool
 }
 
 func formatResult(br batch.Result, opt evalOptions) result {
+	if br.Skipped {
+		return result{path: br.Name, skipped: true}
+	}
 	if br.Err != nil {
 		return result{path: br.Name, err: br.Err}
 	}
@@ -263,6 +300,29 @@ func resolveSetIn(profile, rulesFile string, lang evaluation.Lang, stderr io.Wri
 		return set, exitOK
 	}
 	return rules.NationalProfile(), exitOK
+}
+
+// resolveRubric reads the -rubric file, or returns nil when none was
+// given: a rubric that cannot be read is a usage error, reported before
+// any output.
+func resolveRubric(path string, lang evaluation.Lang, stderr io.Writer) (*rubric.Rubric, int) {
+	if path == "" {
+		return nil, exitOK
+	}
+	if err := regular(path); err != nil {
+		diag(stderr, "perfeval: -rubric: %v", err)
+		return nil, exitUsage
+	}
+	r, err := rubric.ReadFile(path)
+	if err != nil {
+		msg := report.Message(err, lang)
+		if fe := (*rubric.FileError)(nil); errors.As(err, &fe) {
+			msg = fe.In(rubric.Lang(lang))
+		}
+		diag(stderr, "perfeval: -rubric: %s", msg)
+		return nil, exitUsage
+	}
+	return &r, exitOK
 }
 
 // parseInterleaved parses flags given before, between or after the

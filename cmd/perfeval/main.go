@@ -4,11 +4,11 @@
 // package batch walks and evaluates the inputs, package rules chooses the
 // rule sets, package report writes the output. docs/cli.md describes it.
 //
-//	perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
-//	perfeval render   [-format markdown|html] [-annotate] FILE
+//	perfeval evaluate [-profile NAME | -rules FILE] [-rubric FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
+//	perfeval render   [-format markdown|html] [-annotate] [-rubric FILE] FILE
 //	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
-//	perfeval import   [-o FILE] [-from md|xlsx] [-lang zh|en] FILE.md|FILE.xlsx|-
-//	perfeval export   -o FILE.xlsx FILE
+//	perfeval import   [-o FILE] [-from md|xlsx] [-rubric FILE] [-lang zh|en] FILE.md|FILE.xlsx|-
+//	perfeval export   [-rubric FILE] -o FILE.xlsx FILE
 //	perfeval version
 //
 // PATH may be -, standard input (once). Exit status: 0 no error finding;
@@ -49,13 +49,14 @@ func main() {
 }
 
 const usage = `usage:
-  perfeval evaluate [-profile NAME | -rules FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
-  perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] FILE
+  perfeval evaluate [-profile NAME | -rules FILE] [-rubric FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
+  perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] [-rubric FILE] FILE
   perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
-  perfeval import   [-o FILE] [-from md|xlsx] [-lang zh|en] FILE.md|FILE.xlsx|-
-  perfeval export   -o FILE.xlsx FILE
+  perfeval import   [-o FILE] [-from md|xlsx] [-rubric FILE] [-lang zh|en] FILE.md|FILE.xlsx|-
+  perfeval export   [-rubric FILE] -o FILE.xlsx FILE
   perfeval version
-PATH is a form file, a folder of them, or - for standard input.
+PATH is a form file, a folder of them, or - for standard input. -rubric
+gives the rubric department-evaluation forms are scored, drawn and read by.
 `
 
 // run is the whole command with no standard input, for tests.

@@ -397,7 +397,10 @@ func TestDocsRulesIsCurrent(t *testing.T) {
 }
 
 var topKeys = map[string]bool{"funds": true, "tasks": true, "indicators": true, "key_projects": true, "goals": true,
-	"overall": true, "problems": true, "improvements": true, "project": true, "department": true, "year": true, "profile": true}
+	"overall": true, "problems": true, "improvements": true, "project": true, "department": true, "year": true, "profile": true,
+	// A department evaluation's reasons name the judgement a rubric item
+	// wants by its key: 未填检查结果（checks）.
+	"rubric": true, "checks": true, "violations": true, "score": true}
 
 // Under -lang zh the reports are wholly Chinese: every ASCII word of the
 // text, Markdown and HTML output is a rule ID, a key path, a profile name,

@@ -36,6 +36,7 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outPath := fl.String("o", "", "write the YAML to `FILE` instead of standard output")
 	from := fl.String("from", "", "the document's format: md or xlsx (default: from the file name; required for -)")
 	lang := fl.String("lang", "zh", "language of the account on standard error: zh or en")
+	rubricFile := fl.String("rubric", "", "rubric `file` mapping a department evaluation's 评分表 rows to its items")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -46,6 +47,10 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	l, ok := parseLang(*lang, stderr)
 	if !ok {
 		return exitUsage
+	}
+	rub, code := resolveRubric(*rubricFile, l, stderr)
+	if code != exitOK {
+		return code
 	}
 	path := fl.Arg(0)
 	format := strings.ToLower(*from)
@@ -89,9 +94,9 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var res *imports.Result
 	if format == "xlsx" {
-		res, err = xlsx.ImportResult(name, data)
+		res, err = xlsx.ImportResultWith(name, data, xlsx.ImportOptions{Rubric: rub})
 	} else {
-		res, err = markdown.ImportResult(name, data)
+		res, err = markdown.ImportResultWith(name, data, markdown.ImportOptions{Rubric: rub})
 	}
 	if err != nil {
 		diag(stderr, "perfeval: %v", err)
@@ -170,12 +175,17 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	outPath := fl.String("o", "", "the `FILE.xlsx` to write (required)")
+	rubricFile := fl.String("rubric", "", "rubric `file` drawing a department-evaluation form's 评分表 (instead of the rubric: it names)")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
 	if *outPath == "" || fl.NArg() != 1 {
 		fmt.Fprintf(stderr, "perfeval export: want -o FILE.xlsx and one form FILE\n%s", usage)
 		return exitUsage
+	}
+	rub, code := resolveRubric(*rubricFile, evaluation.Chinese, stderr)
+	if code != exitOK {
+		return code
 	}
 	path := fl.Arg(0)
 	if err := regular(path); err != nil {
@@ -188,7 +198,7 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, form); err != nil {
+	if err := xlsx.WriteWith(&buf, form, xlsx.ExportOptions{Rubric: rub}); err != nil {
 		// The library's error names the key path and the cell; the file
 		// is the command's to name.
 		diag(stderr, "perfeval: %s: %v", path, err)

@@ -19,6 +19,7 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 	annotate := fl.Bool("annotate", false, "mark each finding at the cell it names")
 	profile := fl.String("profile", "", "rule profile for -annotate (default: the file's own, else national)")
 	rulesFile := fl.String("rules", "", "rules `file` for -annotate")
+	rubricFile := fl.String("rubric", "", "rubric `file` drawing and scoring a department-evaluation form (instead of the rubric: it names)")
 	lang := fl.String("lang", "zh", "language of finding messages: zh or en")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
@@ -42,6 +43,9 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 	opt := evalOptions{lang: l}
 	if *profile != "" || *rulesFile != "" {
 		opt.fixed = &set
+	}
+	if opt.rubric, code = resolveRubric(*rubricFile, l, stderr); code != exitOK {
+		return code
 	}
 	path := fl.Arg(0)
 	if err := regular(path); err != nil {
@@ -70,9 +74,9 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 	// error, never a silent success: out.finish says so.
 	out := newOutput(stdout)
 	if *format == "html" {
-		err = render.HTML(out, form, render.Options{Findings: findings, Score: rep.Score, Lang: l})
+		err = render.HTML(out, form, render.Options{Findings: findings, Score: rep.Score, Lang: l, Rubric: opt.rubric})
 	} else {
-		err = markdown.Render(out, form, findings)
+		err = markdown.RenderWith(out, form, markdown.RenderOptions{Findings: findings, Rubric: opt.rubric})
 	}
 	if err != nil && !out.failed() {
 		diag(stderr, "perfeval: %s: %v", path, err)

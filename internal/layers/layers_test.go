@@ -24,8 +24,12 @@ const module = "github.com/perfeval/perfeval"
 // what it uses, so a lower package may use it only if it uses nothing
 // above that package.
 var layer = map[string]int{
-	"budget":     1,
-	"indicator":  2,
+	"budget":    1,
+	"indicator": 2,
+	// A rubric is a value the department evaluation is scored by, as a
+	// scheme is: evaluation takes one in and scores with it, so rubric
+	// stands beside indicator, below evaluation.
+	"rubric":     2,
 	"evaluation": 3,
 	"rules":      4,
 }

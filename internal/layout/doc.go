@@ -37,6 +37,11 @@
 // its five columns. A table of names alone, 项目 | 指标值 | 绩效金额, is an
 // indicator tree read by its indentation (tree.go).
 //
+// A department evaluation (rubric.go, rubricread.go) is laid out and read
+// the same way, by its rubric (Options, Input.Rubric): the 基础数据表 figure
+// by figure, the 评分表 row by item, its 得分 and 扣分原因 as filed or as the
+// rubric fills them in.
+//
 // Read holds the form to the file format's limits (MaxList, MaxTextBytes)
 // and proves, by encoding and decoding it, that what it returns is a file
 // evaluation.Decode reads: what an import writes, evaluate reads.

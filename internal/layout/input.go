@@ -9,6 +9,7 @@ import (
 
 	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/internal/vocab"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 // Input is a published form cut into what Read reads, whatever it was
@@ -24,6 +25,10 @@ type Input struct {
 	// from above covers (Row.Covered) takes the value above it. Without
 	// it (Markdown), an empty 一级指标 cell is a merged one.
 	Merged bool
+	// Rubric maps a department evaluation's 评分表 rows to its items (the
+	// command's -rubric); nil for the built-in rubric the document's
+	// 评分办法 names, if any.
+	Rubric *rubric.Rubric
 }
 
 // Line is a line of text outside the tables.

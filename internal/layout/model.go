@@ -293,6 +293,8 @@ func Of(f evaluation.Form) *Doc {
 		if f != nil {
 			return monitoring(f)
 		}
+	case *evaluation.DepartmentEvaluationForm:
+		return OfWith(f, Options{})
 	}
 	return nil
 }

@@ -157,6 +157,9 @@ func (r *reader) run() (*imports.Result, error) {
 	if len(r.in.Rows) == 0 {
 		return nil, &Error{Sentinel: ErrNotAForm, Detail: "no table", Looked: LookedForm}
 	}
+	if r.isEvaluation() {
+		return r.readEvaluation() // a department evaluation: rubricread.go
+	}
 	r.kind = r.detectKind()
 	if r.otherKind != "" {
 		return nil, &Error{Pos: r.otherAt, Sentinel: ErrNotAForm, Looked: LookedForm,

@@ -11,9 +11,9 @@ import (
 // (项目支出绩效目标执行监控表). They share the header, funds and indicator
 // labels above with the self-evaluation forms (项目名称, 主管部门, 资金总额,
 // 一级指标, 指标值, 年初预算数 …) and add these. Their IDs are numbered
-// apart from the self-evaluation's, so that every kind's labels keep a
-// block of their own.
-const cycleIDs ID = 0x100
+// apart from the self-evaluation's and the department evaluation's
+// (evaluation.go), so that every kind's labels keep a block of their own.
+const cycleIDs ID = 0x200
 
 const (
 	// Attribute is 项目属性 (经常性项目, 新增项目 …); the self-evaluation

@@ -21,15 +21,16 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/dedent"
 	"github.com/perfeval/perfeval/rubric"
-	"github.com/perfeval/perfeval/rubric/internal/formyaml"
 )
 
 // Item reads one item written as in a rubric file's items list, failing
 // the test if the rubric format refuses it.
 func Item(t testing.TB, yaml string) rubric.Item {
 	t.Helper()
-	lines := strings.Split(dedent(yaml), "\n")
+	lines := strings.Split(dedent.String(yaml), "\n")
 	var b strings.Builder
 	b.WriteString("kind: rubric\nname: rubrictest\nitems:\n")
 	first := true
@@ -51,14 +52,23 @@ func Item(t testing.TB, yaml string) rubric.Item {
 	return r.Items()[0]
 }
 
-// Input reads a form literal, failing the test on a decode error.
+// Input reads a form literal with the file format's decoder (package
+// evaluation), failing the test on a decode error.
 func Input(t testing.TB, yaml string) rubric.Input {
 	t.Helper()
-	f, err := formyaml.Decode("literal.yaml", []byte(dedent(yaml)))
+	return Form(t, yaml).Input
+}
+
+// Form reads a form literal as a whole department-evaluation form
+// (kind: department-evaluation is implied), for a test that also wants
+// its header or evaluates it.
+func Form(t testing.TB, yaml string) *evaluation.DepartmentEvaluationForm {
+	t.Helper()
+	f, err := evaluation.Decode("literal.yaml", []byte("kind: "+string(evaluation.DepartmentEvaluation)+"\n"+dedent.String(yaml)))
 	if err != nil {
 		t.Fatalf("rubrictest: form literal: %v", err)
 	}
-	return f.Input
+	return f.(*evaluation.DepartmentEvaluationForm)
 }
 
 // Score scores the item alone, as a rubric of one item, and returns its
@@ -99,30 +109,4 @@ func Unscored(t testing.TB, item rubric.Item, in rubric.Input) rubric.ItemScore 
 		t.Errorf("%s: %s (%s); want unscored", is.Key, is.Status, is.Reason.Zh)
 	}
 	return is
-}
-
-// dedent removes the common indentation of a raw string literal, so a
-// literal can be written indented inside a test function.
-func dedent(s string) string {
-	lines := strings.Split(s, "\n")
-	prefix := -1
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " \t"))
-		if prefix < 0 || n < prefix {
-			prefix = n
-		}
-	}
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			lines[i] = ""
-			continue
-		}
-		if prefix > 0 && len(l) >= prefix {
-			lines[i] = strings.ReplaceAll(l[prefix:], "\t", "  ")
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -10,7 +10,8 @@
 //	rulestest.Silent(t, myRule, rulestest.Department(t, tianheLikeYAML))
 //
 // The form literal is YAML in the file format without its kind: line;
-// Department, Project, Declaration and Monitoring add it (after the
+// Department, Project, Declaration, Monitoring and DepartmentEvaluation
+// add it (after the
 // literal's last line, so an error's line number is the literal's own). A
 // trace rule, which compares a form with the earlier stages of its
 // project, is tested with Link and the *Linked variants:
@@ -18,6 +19,12 @@
 //	decl := rulestest.Declaration(t, declYAML)
 //	self := rulestest.Project(t, selfYAML)
 //	rulestest.FiresLinked(t, myRule, self, rulestest.Link(self, decl), "indicators[0].target")
+//
+// A rubric rule is tested on a department evaluation scored by a rubric
+// of the test's own, with the *Rubric variants:
+//
+//	rub := rubric.MustNew(rubric.Definition{Name: "test", Items: items})
+//	rulestest.FiresRubric(t, myRule, rulestest.DepartmentEvaluation(t, formYAML), rub, "reported.scores.投入/预算配置/在职人员控制率")
 //
 // EqualAmount and EqualRate compare figures as sums and rates, not as
 // representations:
@@ -36,6 +43,8 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/dedent"
+	"github.com/perfeval/perfeval/rubric"
 	"github.com/perfeval/perfeval/rules"
 )
 
@@ -68,7 +77,7 @@ func Monitoring(t testing.TB, yaml string) *evaluation.MonitoringForm {
 
 func decode(t testing.TB, kind evaluation.Kind, yaml string) evaluation.Form {
 	t.Helper()
-	src := withKind(dedent(yaml), kind)
+	src := withKind(dedent.String(yaml), kind)
 	f, err := evaluation.Decode("literal.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("rulestest: form literal: %v", err)
@@ -95,32 +104,6 @@ func withKind(src string, kind evaluation.Kind) string {
 		src += "\n"
 	}
 	return src + "kind: " + string(kind) + "\n"
-}
-
-// dedent removes the common indentation of a raw string literal, so a
-// form can be written indented inside a test function.
-func dedent(s string) string {
-	lines := strings.Split(s, "\n")
-	prefix := -1
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " \t"))
-		if prefix < 0 || n < prefix {
-			prefix = n
-		}
-	}
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			lines[i] = ""
-			continue
-		}
-		if len(l) >= prefix && prefix > 0 {
-			lines[i] = l[prefix:]
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Run evaluates the form with a set holding only the rule (and its
@@ -151,6 +134,39 @@ func Link(form evaluation.Form, earlier ...evaluation.Form) evaluation.Links {
 // trace rules read the links.
 func RunLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, params ...string) []evaluation.Finding {
 	t.Helper()
+	return run(t, r, form, links, nil, params)
+}
+
+// DepartmentEvaluation decodes a department evaluation (部门整体支出绩效评价)
+// from YAML, as Department does.
+func DepartmentEvaluation(t testing.TB, yaml string) *evaluation.DepartmentEvaluationForm {
+	t.Helper()
+	return decode(t, evaluation.DepartmentEvaluation, yaml).(*evaluation.DepartmentEvaluationForm)
+}
+
+// RunRubric is Run for a department evaluation scored by rub, whatever
+// rubric the form names (as the perfeval command's -rubric does).
+func RunRubric(t testing.TB, r rules.Rule, form evaluation.Form, rub rubric.Rubric, params ...string) []evaluation.Finding {
+	t.Helper()
+	return run(t, r, form, evaluation.Links{}, &rub, params)
+}
+
+// FiresRubric is Fires for a department evaluation scored by rub.
+func FiresRubric(t testing.TB, r rules.Rule, form evaluation.Form, rub rubric.Rubric, paths ...string) []evaluation.Finding {
+	t.Helper()
+	return fires(t, r, paths, run(t, r, form, evaluation.Links{}, &rub, nil))
+}
+
+// SilentRubric is Silent for a department evaluation scored by rub.
+func SilentRubric(t testing.TB, r rules.Rule, form evaluation.Form, rub rubric.Rubric) {
+	t.Helper()
+	if found := run(t, r, form, evaluation.Links{}, &rub, nil); len(found) > 0 {
+		t.Errorf("rule %s: want no finding, found %s", r.Info().ID, describe(found))
+	}
+}
+
+func run(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, rub *rubric.Rubric, params []string) []evaluation.Finding {
+	t.Helper()
 	var panicked any
 	guarded := rules.New(r.Info(), func(c *rules.Context) {
 		defer func() {
@@ -169,6 +185,9 @@ func RunLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluatio
 			t.Fatalf("rulestest: %v", err)
 		}
 	}
+	if rub != nil {
+		set = set.WithRubric(*rub)
+	}
 	rep := evaluation.EvaluateLinked(form, links, set)
 	if panicked != nil {
 		t.Fatalf("rule %s panicked: %v", r.Info().ID, panicked)
@@ -186,7 +205,11 @@ func Fires(t testing.TB, r rules.Rule, form evaluation.Form, paths ...string) []
 // FiresLinked is Fires for a form linked to earlier stages.
 func FiresLinked(t testing.TB, r rules.Rule, form evaluation.Form, links evaluation.Links, paths ...string) []evaluation.Finding {
 	t.Helper()
-	found := RunLinked(t, r, form, links)
+	return fires(t, r, paths, RunLinked(t, r, form, links))
+}
+
+func fires(t testing.TB, r rules.Rule, paths []string, found []evaluation.Finding) []evaluation.Finding {
+	t.Helper()
 	if len(found) == 0 {
 		t.Errorf("rule %s: no finding; want one at %q", r.Info().ID, paths)
 		return found
