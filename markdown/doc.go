@@ -1,7 +1,8 @@
-// Package markdown reads and writes the self-evaluation forms as Markdown
-// tables: Render prints a form in its official layout; ImportResult reads
-// a published form (usually a PDF converted to Markdown) and accounts for
-// every cell of it; Import is its strict, form-only form. Both sides use
+// Package markdown reads and writes the forms as Markdown tables — the
+// self-evaluations, the declaration and the monitoring form: Render prints
+// a form in its official layout; ImportResult reads a published form
+// (usually a PDF converted to Markdown) and accounts for every cell of it;
+// Import is its strict, form-only form. Both sides use
 // the one vocabulary of labels and the one layout model that the HTML
 // page and the Excel sheet use too (internal/vocab, internal/layout), so
 // Import reads Render's output back to the same form, whatever text its
@@ -26,7 +27,19 @@
 // 项目支出绩效自评表 is laid out as the Ministry of Finance's template
 // (财预〔2020〕10号): 项目名称, 主管部门 | 实施单位, 项目资金, 年度总体目标,
 // 绩效指标, 总分, 评价等级, and 评价结论, 存在问题, 改进措施 when the form has
-// them. Cells the published forms have no place for (a source's budgets on
+// them.
+//
+// 项目支出绩效目标申报表 is laid out as the finance bureaus publish it: the
+// project's header (项目属性, 项目起止时间 "2025年1月至2025年12月"), 项目资金申请
+// with 资金总额, 其中：财政拨款, 其他资金 and further sources by name
+// (其中：自有资金), 总体目标 as 长期目标 | 年度目标, then the 长期绩效指标 (when
+// the form has them) and 年度绩效指标 tables. 项目支出绩效目标执行监控表 prints
+// its funds in columns (年初预算数, 调整后预算数 when stated, 1-X月执行数,
+// 1-X月执行率, 全年预计执行数), 年度总体目标 with its 1-X月执行情况, and the
+// 绩效指标 table with 偏差原因分析 over its five columns, the month monitored
+// printed in the labels (1-7月执行数).
+//
+// Cells the published forms have no place for (a source's budgets on
 // the Guangzhou form, 指标值 and 分值 of department indicators, 部门编码, the
 // extra cells under 其他栏目) get places of their own, only when the form
 // uses them; a profile other than guangzhou-2021 is kept as an HTML
@@ -38,7 +51,10 @@
 // read as a label, a note or a placeholder where it stands (an indicator
 // named 得分) has its first character written as a character reference, so
 // it shows the same and reads back as data. A goal holding a line break
-// reads back as two goals, and texts are trimmed.
+// reads back as two goals, and texts are trimmed. A blank 一级指标 or
+// 二级指标 under a filled one reads back as the one above it: Markdown has
+// no merged cells, and a converted PDF prints a merged cell on its first
+// row only (the Excel sheet, which merges, keeps such a blank).
 //
 // # Annotations
 //
@@ -53,7 +69,13 @@
 // every layout the vocabulary knows: Guangzhou's, the national department
 // and project layouts, and the provinces' (Hunan's 资金情况 with 年初预算资金总额
 // and 实际投入资金额, Sichuan's 部门预算项目支出绩效自评表 with 指标性质 | 指标值 |
-// 度量单位, Shanghai's 财政项目支出绩效自评表 in 元, Yunnan's and Hubei's).
+// 度量单位, Shanghai's 财政项目支出绩效自评表 in 元, Yunnan's and Hubei's), and
+// the declarations and monitoring forms testdata/cycle holds: Hubei's
+// 主管部门及编码 and side-by-side 长期 | 年度 indicator columns, a label and
+// its figure in one cell (年度资金总额:16), Sichuan's numbered source rows,
+// Ningxia's 批复表 whose indentation alone says what each name is, and
+// Huangshi's 半年度 monitoring form. The title tells the kind, else the
+// labels only one kind prints.
 // It copes with what converting a PDF does: a table split across pages
 // (the row after the break continues the one before it), empty columns,
 // merged cells printed on their first row only, <p> and <br> inside cells,

@@ -11,9 +11,9 @@ import (
 // Sentinel errors of Import. Every *ImportError wraps exactly one of them,
 // so callers can sort failures with errors.Is whatever the details.
 var (
-	// ErrNotAForm: the document is not a self-evaluation form: it is
-	// empty, binary, holds no table, or its tables carry none of the
-	// forms' labels (部门调整预算收入, 项目名称, …).
+	// ErrNotAForm: the document is no form: it is empty, binary, holds
+	// no table, or its tables carry none of the forms' labels
+	// (部门调整预算收入, 项目名称, …).
 	ErrNotAForm = layout.ErrNotAForm
 	// ErrMalformed: the document is a form, but a cell cannot be read:
 	// an amount that is not a number, a year out of range, the same

@@ -53,7 +53,7 @@ func ExampleImport_notAForm() {
 	_, err := markdown.Import("notes.md", []byte("# 会议纪要\n\n| 时间 | 地点 |\n|---|---|\n| 周一 | 三楼 |\n"))
 	fmt.Println(err)
 	// Output:
-	// notes.md:3: not a self-evaluation form: no table holds a label of either form (looked for a table with 部门调整预算收入 or 项目名称)
+	// notes.md:3: not a form: no table holds a label of either form (looked for a table with 部门调整预算收入 or 项目名称)
 }
 
 // Render a form with a finding marked at its cell.

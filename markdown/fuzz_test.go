@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/perfeval/perfeval/evaluation"
@@ -19,7 +20,9 @@ func FuzzImport(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
-	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml", "testdata/department-national.yaml"} {
+	for _, path := range []string{tianhePath, projectPath, "testdata/department-rich.yaml", "testdata/department-national.yaml",
+		"../examples/cycle/declaration.yaml", "../examples/cycle/monitoring.yaml",
+		"testdata/declaration-mistakes.yaml", "testdata/monitoring-mistakes.yaml"} {
 		form, err := evaluation.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
@@ -29,6 +32,18 @@ func FuzzImport(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(b.Bytes())
+	}
+	// The published declaration and monitoring forms, as published.
+	cycle, err := filepath.Glob("testdata/cycle/[0-9]*.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, path := range cycle {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 	for _, path := range []string{"testdata/department-evaluation-edge.yaml", "../rubric/testdata/worked/wanglu-2018.yaml"} {
 		// A department evaluation, drawn by the rubric its form names
@@ -46,6 +61,9 @@ func FuzzImport(f *testing.F) {
 	for _, s := range []string{
 		"",
 		"| 部门名称 | x |\n",
+		"项目支出绩效目标申报表\n| 项目资金申请 | 资金总额:16 | 其中 :上级资金16 |\n| | (一)财政拨款小计 | 1 |\n| | 1、一般公共预算 | 1 |\n",
+		"| 项目 | 指标值 | 绩效金额 |\n|---|---|---|\n| &nbsp;局 | | |\n| &nbsp;&nbsp;项目 | | 1 |\n| &nbsp;&nbsp;&nbsp;指标 | 1% | |\n",
+		"监控表\n| 项目资金 | | 年初预算数 | 1-6月执行数 |\n| | 年度资金总额 | 1 | 0.5 |\n| 绩效指标 | 一级指标 | 指标名称 | 偏差原因分析 | 完成目标可能性 |\n| | 产出 | a | b | 不可能 |\n",
 		"部门整体支出绩效评价指标表\n| 一级指标 | 三级指标 | 得分 | 扣分原因 |\n|---|---|---|---|\n| 投入 | 在职人员控制率 | 8分 | 无 |\n| | 在职人员控制率 | x | |\n| 总分 | 1 | 2 |\n",
 		"| 基础数据表 | 公用经费 | 预算数 | 1 |\n| | 预算数 | 2 |\n| 评价人判断 | 指标 | 检查项 |\n| | a/b | 是、也许 |\n",
 		"| 项目名称 | x |\n|---|---|\n| 项目资金 | | 年初预算数 | 全年预算数 |\n| | 年度资金总额 | 1 | 2 |\n",

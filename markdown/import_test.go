@@ -437,7 +437,7 @@ func TestImportErrorNamesTheCell(t *testing.T) {
 
 func TestImportErrorMessage(t *testing.T) {
 	e := &markdown.ImportError{File: "a.md", Line: 3, Looked: "项目名称", Err: markdown.ErrNotAForm}
-	assert.Equal(t, "a.md:3: not a self-evaluation form (looked for 项目名称)", e.Error())
+	assert.Equal(t, "a.md:3: not a form (looked for 项目名称)", e.Error())
 	e = &markdown.ImportError{Err: errors.New("x")}
 	assert.Equal(t, "<input>: x", e.Error())
 }

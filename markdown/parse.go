@@ -125,14 +125,14 @@ func parseDocument(name string, data []byte) (*layout.Input, error) {
 		}
 		r := layout.Row{Table: table}
 		for i, c := range raw {
-			paras, text, literal := decodeCell(c)
+			paras, text, literal, indent := decodeCell(c)
 			if text == "" && len(paras) == 0 {
 				continue
 			}
 			if err := layout.CheckText(text); err != nil {
 				return nil, &ImportError{File: name, Line: n, Err: fmt.Errorf("%w: column %d: %s", ErrNotAForm, i+1, strings.TrimPrefix(err.Error(), layout.ErrText.Error()+": "))}
 			}
-			r.Cells = append(r.Cells, &layout.In{Col: i, Pos: imports.Position{Line: n, Column: i + 1}, Text: text, Paras: paras, Literal: literal})
+			r.Cells = append(r.Cells, &layout.In{Col: i, Pos: imports.Position{Line: n, Column: i + 1}, Text: text, Paras: paras, Literal: literal, Indent: indent})
 		}
 		if len(r.Cells) == 0 {
 			continue
@@ -226,8 +226,11 @@ func isSeparator(cells []string) bool {
 // paragraphs, inline HTML tags are dropped, Markdown backslash escapes and
 // HTML entities are decoded, and each paragraph is trimmed. Blank text
 // between paragraphs is dropped; an explicit empty paragraph (<p></p>) is
-// kept, since the renderer writes one for an empty line of a text.
-func decodeCell(raw string) (paras []string, text string, literal bool) {
+// kept, since the renderer writes one for an empty line of a text. indent
+// counts the non-breaking and ideographic spaces (&nbsp;, &#12288;) the
+// cell's text opens with: the indentation some published tables draw a
+// tree with.
+func decodeCell(raw string) (paras []string, text string, literal bool, indent int) {
 	raw = layout.StripMarkers(raw)
 	// Render writes the first character of a value that would read as a
 	// label as a character reference: the cell is data.
@@ -238,7 +241,11 @@ func decodeCell(raw string) (paras []string, text string, literal bool) {
 		explicit bool // inside <p>…</p>
 	)
 	flush := func(keepEmpty bool) {
-		t := strings.TrimSpace(html.UnescapeString(unescapeMarkdown(cur.String())))
+		u := html.UnescapeString(unescapeMarkdown(cur.String()))
+		if len(paras) == 0 {
+			indent = leadingIndent(u)
+		}
+		t := strings.TrimSpace(u)
 		if t != "" || keepEmpty {
 			paras = append(paras, t)
 		}
@@ -266,7 +273,24 @@ func decodeCell(raw string) (paras []string, text string, literal bool) {
 		explicit = isP && !closing
 	}
 	flush(false)
-	return paras, strings.Join(paras, "\n"), literal
+	return paras, strings.Join(paras, "\n"), literal, indent
+}
+
+// leadingIndent counts the non-breaking and ideographic spaces before a
+// text's first character; ASCII spaces, a table cell's padding, do not
+// count.
+func leadingIndent(s string) int {
+	n := 0
+	for _, c := range s {
+		switch c {
+		case '\u00a0', '\u3000':
+			n++
+		case ' ', '\t':
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // unescapeMarkdown decodes backslash escapes: a backslash before ASCII

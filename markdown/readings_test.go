@@ -156,9 +156,9 @@ func TestImportRefusesControlCharactersAlike(t *testing.T) {
 		msgs = append(msgs, err.Error())
 	}
 	// The raw one is refused for its line, an entity for its line and column.
-	assert.Equal(t, "esc.md:10: not a self-evaluation form: control character U+001B", msgs[0])
+	assert.Equal(t, "esc.md:10: not a form: control character U+001B", msgs[0])
 	for _, m := range msgs[1:] {
-		assert.Equal(t, "esc.md:10: not a self-evaluation form: column 2: control character U+001B", m)
+		assert.Equal(t, "esc.md:10: not a form: column 2: control character U+001B", m)
 	}
 }
 
@@ -186,13 +186,14 @@ func TestImportRefusesAnOverlongCell(t *testing.T) {
 	assert.Contains(t, err.Error(), "longer than 65536 bytes")
 }
 
-// A form of a kind Import does not read (a declaration, a monitoring
-// form) is refused as such, never read as a self-evaluation.
-func TestImportRefusesOtherKinds(t *testing.T) {
-	for title, kind := range map[string]string{
-		"项目支出绩效目标申报表": "project-declaration", "黄石市项目支出绩效监控表": "project-monitoring"} {
-		_, err := markdown.ImportResult("k.md", []byte(title+"\n\n| 项目名称 | 某项目 |\n|---|---|\n"))
-		assert.ErrorIs(t, err, markdown.ErrNotAForm)
-		assert.Contains(t, err.Error(), kind)
+// A title says the kind: a declaration or a monitoring form is read as
+// such, never as a self-evaluation, whatever labels they share.
+func TestImportReadsTheKindTheTitleSays(t *testing.T) {
+	for title, kind := range map[string]evaluation.Kind{
+		"项目支出绩效目标申报表": evaluation.Declaration, "项目绩效目标批复表": evaluation.Declaration,
+		"黄石市项目支出绩效监控表": evaluation.Monitoring, "项目支出绩效自评表": evaluation.Project} {
+		res, err := markdown.ImportResult("k.md", []byte(title+"\n\n| 项目名称 | 某项目 |\n|---|---|\n"))
+		require.NoError(t, err, title)
+		assert.Equal(t, kind, res.Form.Kind(), title)
 	}
 }

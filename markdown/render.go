@@ -142,7 +142,7 @@ func (r *renderer) cellText(c *layout.Cell, inTable bool) string {
 	if c != nil {
 		paras := c.Paragraphs()
 		literal := inTable && !c.IsLabel() && c.Path() != "" && (c.Type == layout.TextType || c.Type == layout.ListType) &&
-			layout.NeedsLiteral(c.Text)
+			(c.Literal || layout.NeedsLiteral(c.Text))
 		para := func(i int, p string) string {
 			if i == 0 && literal && p != "" {
 				r, n := utf8.DecodeRuneInString(p)

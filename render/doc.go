@@ -1,7 +1,8 @@
 // Package render draws a form in its official layout as an HTML page: the
 // department form as the published 部门整体支出绩效自评表 (Guangzhou's layout,
 // or the Ministry of Finance's national one), the project form as
-// 项目支出绩效自评表. It draws the one layout model the Markdown rendering
+// 项目支出绩效自评表, the declaration as 项目支出绩效目标申报表 and the
+// monitoring form as 项目支出绩效目标执行监控表. It draws the one layout model the Markdown rendering
 // and the Excel sheet draw (internal/layout), with html/template on the
 // page frame and stylesheet every perfeval page shares; the page needs no
 // external assets and no script, and prints on A4 landscape.

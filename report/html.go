@@ -13,13 +13,15 @@ import (
 
 // HTMLPage writes one standalone page for an analyst over many forms: a
 // table of every form (name, year, key figure, score, grade, counts of
-// findings, each linked to its findings) and charts of the grade
-// distribution and of execution rates. Forms are written as they are
-// added and only counts are kept, so memory does not grow with the number
-// of forms; the summary is written last and placed first by the
-// stylesheet. No script, no external assets; prints on A4 landscape.
-// The page is built with html/template on the shared frame and styles
-// (internal/htmlpage): every text from a form is escaped by the template.
+// findings, each linked to its findings; for a monitoring form its
+// 1-X月执行率 beside 序时进度, for a linked form the earlier stages it was
+// checked against) and charts of the scored forms' grades and execution
+// rates. Forms are written as they are added and only counts are kept, so
+// memory does not grow with the number of forms; the summary is written
+// last and placed first by the stylesheet. No script, no external assets;
+// prints on A4 landscape. The page is built with html/template on the
+// shared frame and styles (internal/htmlpage): every text from a form is
+// escaped by the template.
 type HTMLPage struct {
 	w       io.Writer
 	lang    evaluation.Lang
@@ -62,7 +64,7 @@ var pageTemplates = template.Must(template.New("page").Parse(`
 <thead><tr><th>#</th><th>{{.L.File}}</th><th>{{.L.Name}}</th><th>{{.L.Year}}</th><th>{{.L.Form}}</th><th>{{.L.Rate}}</th><th>{{.L.Score}}</th><th>{{.L.Grade}}</th><th>{{.L.Errors}}</th><th>{{.L.Warnings}}</th><th>{{.L.Info}}</th></tr></thead>
 <tbody>
 {{end}}
-{{define "row"}}<tr id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td>{{if .Findings}}<a href="#form-{{.N}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}</td><td class="num">{{.Year}}</td><td>{{.Kind}}</td><td class="num">{{.Rate}}</td><td class="num">{{.Score}}</td><td>{{.Grade}}</td><td class="num">{{.Counts.Error}}</td><td class="num">{{.Counts.Warning}}</td><td class="num">{{.Counts.Info}}</td></tr>
+{{define "row"}}<tr id="row-{{.N}}"><td class="num">{{.N}}</td><td><code>{{.Source}}</code></td><td>{{if .Findings}}<a href="#form-{{.N}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{with .Linked}}<br><span class="linked">{{.}}</span>{{end}}</td><td class="num">{{.Year}}</td><td>{{.Kind}}</td><td class="num">{{.Rate}}{{with .Elapsed}}<br><span class="elapsed">{{.}}</span>{{end}}</td><td class="num">{{.Score}}</td><td>{{.Grade}}</td><td class="num">{{.Counts.Error}}</td><td class="num">{{.Counts.Warning}}</td><td class="num">{{.Counts.Info}}</td></tr>
 {{if .Findings}}<tr class="findings" id="form-{{.N}}"><td></td><td colspan="10"><ul>
 {{range .Findings}}<li><span class="{{.Class}}">{{.Severity}}</span> <code>{{.Rule}}</code> {{if .Cell}}{{.Cell}} {{end}}{{if .Path}}<code>{{.Path}}</code> {{end}}{{.Message}}{{with .Values}} <span class="values">{{.}}</span>{{end}}</li>
 {{end}}</ul></td></tr>
@@ -88,6 +90,7 @@ var pageTemplates = template.Must(template.New("page").Parse(`
 type pageLabels struct {
 	Title, Forms, File, Name, Year, Form, Rate, Score, Grade string
 	Errors, Warnings, Info, Invalid, Sep                     string
+	Against, Elapsed                                         string
 }
 
 func labelsOf(l words) pageLabels {
@@ -97,6 +100,7 @@ func labelsOf(l words) pageLabels {
 		Form: l.t("表式", "form"), Rate: l.t("完成率/执行率", "execution rate"), Score: l.t("总分", "score"),
 		Grade: l.t("等级", "grade"), Errors: l.t("错误", "errors"), Warnings: l.t("警告", "warnings"),
 		Info: l.t("提示", "info"), Invalid: l.t("无法读取", "invalid inputs"), Sep: l.t("，", ", "),
+		Against: l.t("对照：", "checked against: "), Elapsed: l.t("序时进度 ", "time elapsed "),
 	}
 }
 
@@ -124,6 +128,11 @@ type htmlFinding struct {
 func (p *HTMLPage) Add(r *evaluation.Report) error {
 	p.n++
 	l := words(p.lang)
+	labels := labelsOf(l)
+	// The charts are of the forms that are scored: a declaration has no
+	// rate and no score yet, and a monitoring form's rate is of months
+	// 1-X, not of the year.
+	scored := r.Kind != evaluation.Declaration && r.Kind != evaluation.Monitoring
 	rate := r.Figures.Execution()
 	if r.Kind == evaluation.DepartmentEvaluation {
 		rate = completionMeasure(r)
@@ -132,13 +141,21 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 	if rate != nil {
 		rateText = rate.Format(2)
 		for i, b := range rateBuckets {
-			if rate.Cmp(b.min) >= 0 {
+			if scored && rate.Cmp(b.min) >= 0 {
 				p.buckets[i]++
 				break
 			}
 		}
-	} else {
+	} else if scored {
 		p.buckets[len(rateBuckets)]++
+	}
+	elapsed := ""
+	if r.Kind == evaluation.Monitoring && r.Figures.TimeElapsed != nil {
+		elapsed = labels.Elapsed + r.Figures.TimeElapsed.Format(2)
+	}
+	against := ""
+	if s := linked(l, r, safetext.Line); s != "" {
+		against = labels.Against + s
 	}
 	score, grade, bucket := "", l.t("未评分", "unscored"), gradeUnscored
 	if sc := r.Score; sc != nil {
@@ -153,7 +170,9 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 		score, grade, bucket = sheetGrade(l, r)
 		sheet = newHTMLSheet(l, r.Sheet)
 	}
-	p.grades[bucket]++
+	if scored {
+		p.grades[bucket]++
+	}
 	c := r.Counts()
 	p.errors += c.Error
 	p.warns += c.Warning
@@ -177,7 +196,8 @@ func (p *HTMLPage) Add(r *evaluation.Report) error {
 		Counts                                       evaluation.Counts
 		Findings                                     []htmlFinding
 		Sheet                                        *htmlSheet
-	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs, sheet})
+		Linked, Elapsed                              string
+	}{p.n, safetext.Line(r.Source), safetext.Line(r.Header.Name), year, r.Kind.In(p.lang), rateText, score, grade, c, fs, sheet, against, elapsed})
 	return p.err
 }
 

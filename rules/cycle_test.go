@@ -417,3 +417,27 @@ func TestScheduleErrorsInBothLanguages(t *testing.T) {
 	assert.Equal(t, "进度下限“13: 10%”的月份应为 1 至 12", ve.Message(evaluation.Chinese))
 	assert.Equal(t, `schedule entry "13: 10%": the month must be 1 to 12`, ve.Message(evaluation.English))
 }
+
+// The cycle's tolerances are bounded: a negative tolerance, or a gap
+// wider than the whole year, is a typo, never a policy; the set and a
+// rules file refuse it, naming the parameter.
+func TestCycleParamBounds(t *testing.T) {
+	set := rules.NationalProfile()
+	for name, value := range map[string]string{"balance_tolerance": "-0.5", "max_schedule_gap": "-1"} {
+		_, err := set.WithParam(name, value)
+		var re *rules.RangeError
+		require.ErrorAs(t, err, &re, name)
+		assert.Equal(t, name, re.Name)
+	}
+	_, err := set.WithParam("max_schedule_gap", "100.5")
+	assert.ErrorContains(t, err, `max_schedule_gap "100.5" is out of range (0 – 100)`)
+	for name, value := range map[string]string{"balance_tolerance": "0", "max_schedule_gap": "100"} {
+		_, err := set.WithParam(name, value)
+		assert.NoError(t, err, name)
+	}
+	_, err = rules.ParseFile("r.yaml", []byte("extends: national\nparams:\n  balance_tolerance: \"-1\"\n"), nil)
+	var fe *rules.FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "params.balance_tolerance", fe.Key)
+	assert.ErrorContains(t, err, "at least 0")
+}

@@ -18,7 +18,7 @@ import (
 var declarationFundsBalance = New(Info{
 	ID: "declaration.funds-balance", Severity: evaluation.Error,
 	Title: text("资金总额 ≠ 财政拨款 + 其他资金（+ 其他来源）", "the total funds ≠ fiscal appropriation + other funds (+ further source rows)"),
-	Params: []Param{{Name: "balance_tolerance", Kind: AmountParam, Default: "0",
+	Params: []Param{{Name: "balance_tolerance", Kind: AmountParam, Default: "0", Min: "0",
 		Doc: text("资金总额与各来源之和允许的差额（万元）", "how far, in 万元, 资金总额 may be from the sum of its sources")}},
 }, func(c *Context) {
 	f := declarationOf(c)

@@ -28,7 +28,7 @@ var monitoringBehindSchedule = New(Info{
 	Title: text("1-X月执行率落后于序时进度 X/12 超过 max_schedule_gap 个百分点；配置了 schedule 时，低于截至该月的进度下限",
 		"the execution rate to date (months 1-X) trails the time elapsed, X/12, by more than max_schedule_gap percentage points; with a schedule, it is below the floor for the month"),
 	Params: []Param{
-		{Name: "max_schedule_gap", Kind: NumberParam, Default: "10",
+		{Name: "max_schedule_gap", Kind: NumberParam, Default: "10", Min: "0", Max: "100",
 			Doc: text("执行率可落后于序时进度的百分点数", "how many percentage points execution may trail the time elapsed")},
 		{Name: "schedule", Kind: ScheduleParam, Default: "",
 			Doc: text("按月的执行进度下限，如 {4: 25%, 6: 40%, 8: 60%, 10: 80%}；为空时按序时进度",

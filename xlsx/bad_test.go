@@ -116,8 +116,8 @@ func TestImportErrorMessages(t *testing.T) {
 	_, err := xlsx.Import("people.xlsx", unrelatedWorkbook(t))
 	var ie *xlsx.ImportError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "a title 部门整体支出绩效自评表 or 项目支出绩效自评表, or a cell labelled 部门调整预算收入 or 项目名称", ie.Looked)
-	assert.Equal(t, "people.xlsx: sheet Sheet1: not a self-evaluation form: looked for "+ie.Looked, err.Error())
+	assert.Equal(t, "a title 部门整体支出绩效自评表, 项目支出绩效自评表, 项目支出绩效目标申报表 or 项目支出绩效目标执行监控表, or a cell labelled 部门调整预算收入 or 项目名称", ie.Looked)
+	assert.Equal(t, "people.xlsx: sheet Sheet1: not a form: looked for "+ie.Looked, err.Error())
 
 	b := newSheet(t, "表1")
 	b.set(map[string]string{"A1": "部门名称", "B1": "某局", "A3": "部门调整预算收入", "B3": "两千万"})

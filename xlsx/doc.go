@@ -1,5 +1,6 @@
-// Package xlsx writes a self-evaluation form as an Excel sheet in its
-// official layout and reads a form back from an .xlsx workbook. It is a
+// Package xlsx writes a form — a self-evaluation, a declaration or a
+// monitoring form — as an Excel sheet in its official layout and reads a
+// form back from an .xlsx workbook. It is a
 // package of its own so that a service that only evaluates forms does not
 // link Excel code. Export writes with github.com/xuri/excelize/v2; the
 // import road reads the workbook's XML itself and never hands it to a
@@ -15,13 +16,15 @@
 // The sheet is the layout the Markdown rendering and the HTML page draw
 // (one model, internal/layout): the department form as Guangzhou publishes
 // it or in the national layout, the project form as the Ministry of
-// Finance's template; cells the layout spans are merged, and runs of equal
-// 一级指标 and 二级指标 cells are merged over their rows. Under the form, the
-// rates the amounts give are formulas labelled "（计算值）" (预算完成率 and
-// 预算调整率, or 执行率), so the sheet recalculates in Excel and a reviewer
-// sees the printed rate and the computed one side by side; the printed
-// rates stay values, as filed. The formulas carry no cached value: the
-// workbook asks the spreadsheet to calculate them on load.
+// Finance's template, the declaration and the monitoring form as the
+// finance bureaus publish them; cells the layout spans are merged, and
+// runs of equal 一级指标 and 二级指标 cells are merged over their rows. Under
+// the form, the rates the amounts give are formulas labelled "（计算值）"
+// (预算完成率 and 预算调整率, 执行率, or 1-X月执行率), so the sheet
+// recalculates in Excel and a reviewer sees the printed rate and the
+// computed one side by side; the printed rates stay values, as filed. The
+// formulas carry no cached value: the workbook asks the spreadsheet to
+// calculate them on load.
 //
 // Amounts, weights and scores are numeric cells whose stored text is the
 // exact decimal ("2395.15", "16.60") and whose number format shows the

@@ -9,8 +9,8 @@ import (
 // exactly one of them, so a caller can sort failures with errors.Is.
 var (
 	// ErrNotAForm: the workbook is a readable .xlsx, but no sheet carries
-	// the labels of a self-evaluation form.
-	ErrNotAForm = errors.New("not a self-evaluation form")
+	// the labels of a form.
+	ErrNotAForm = errors.New("not a form")
 	// ErrCorrupt: the data is not a readable .xlsx workbook: empty, not a
 	// zip archive, a zip archive of something else (a .docx), a legacy
 	// .xls, or a workbook whose parts cannot be parsed.

@@ -284,8 +284,9 @@ func textUnits(s string) float64 {
 	return u
 }
 
-// computed writes the rates computed from the amounts as formulas, under
-// the form and labelled "（计算值）", so a reviewer sees the printed rate and
+// computed writes the rates computed from the amounts as formulas (预算完成率
+// and 预算调整率, 执行率, 1-X月执行率), under the form and labelled
+// "（计算值）", so a reviewer sees the printed rate and
 // the computed one side by side and the sheet recalculates in Excel. The
 // printed rates stay values in their own cells: a formula's cached result
 // would be lost at the first recalculation, and the rules check what was
@@ -301,17 +302,31 @@ func (w *writer) computed(r int, f evaluation.Form) {
 	}
 	var fs []formula
 	adj, ini, act := w.refs["funds.adjusted_budget"], w.refs["funds.initial_budget"], w.refs["funds.actual_expenditure"]
-	if adj == "" || act == "" {
-		return
-	}
-	switch f.(type) {
+	switch f := f.(type) {
 	case *evaluation.DepartmentForm:
-		fs = append(fs, formula{"预算完成率（计算值）", ratio(act, adj)})
-		if ini != "" {
-			fs = append(fs, formula{"预算调整率（计算值）", fmt.Sprintf(`IF(OR(%[1]s="",%[2]s=""),"",IFERROR(ABS(%[1]s-%[2]s)/%[2]s,""))`, adj, ini)})
+		if adj != "" && act != "" {
+			fs = append(fs, formula{"预算完成率（计算值）", ratio(act, adj)})
+			if ini != "" {
+				fs = append(fs, formula{"预算调整率（计算值）", fmt.Sprintf(`IF(OR(%[1]s="",%[2]s=""),"",IFERROR(ABS(%[1]s-%[2]s)/%[2]s,""))`, adj, ini)})
+			}
 		}
 	case *evaluation.ProjectForm:
-		fs = append(fs, formula{"执行率（计算值）", ratio(act, adj)})
+		if adj != "" && act != "" {
+			fs = append(fs, formula{"执行率（计算值）", ratio(act, adj)})
+		}
+	case *evaluation.MonitoringForm:
+		// 1-X月执行率 = 1-X月执行数 / 调整后预算数, 年初预算数 where the form
+		// states no adjusted budget.
+		exe, den := w.refs["funds.executed"], w.refs["funds.annual_budget"]
+		if adj != "" {
+			den = fmt.Sprintf(`IF(%[1]s="",%[2]s,%[1]s)`, adj, den)
+		}
+		if exe != "" && den != "" {
+			fs = append(fs, formula{vocab.MonthLabel(vocab.ExecutionRateToDate, int(f.AsOf)) + "（计算值）", ratio(exe, den)})
+		}
+	}
+	if len(fs) == 0 {
+		return
 	}
 	full := true
 	w.fail(w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))

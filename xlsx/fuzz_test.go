@@ -1,10 +1,12 @@
 package xlsx_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"testing"
 
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/xlsx"
 )
 
@@ -55,6 +57,18 @@ func FuzzImport(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	for _, path := range []string{"../examples/cycle/declaration.yaml", "../examples/cycle/monitoring.yaml",
+		"../markdown/testdata/monitoring-mistakes.yaml"} {
+		form, err := evaluation.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := xlsx.Write(&b, form); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
 	f.Add([]byte{})
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
@@ -75,6 +89,20 @@ func FuzzImportSheet(f *testing.F) {
 		`</sheetData><mergeCells><mergeCell ref="A6:A7"/></mergeCells></worksheet>`),
 		[]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>部门名称</t></si><si><t>某局</t></si><si><t>部门调整预算收入</t></si><si><t>预算完成率</t></si>`+
 			`<si><t>主要任务</t></si><si><t>关键指标</t></si><si><t>任务1</t></si><si><t>指标_x0041_</t></si></sst>`))
+	// A monitoring form: the month in the funds' labels, 偏差原因分析 over
+	// its 其他 column, a likelihood.
+	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+
+		`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`+
+		`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c><c r="E2" t="s"><v>4</v></c></row>`+
+		`<row r="3"><c r="B3" t="s"><v>5</v></c><c r="C3"><v>220</v></c><c r="D3"><v>87.57</v></c><c r="E3"><v>0.398</v></c></row>`+
+		`<row r="4"><c r="A4" t="s"><v>6</v></c><c r="B4" t="s"><v>7</v></c><c r="C4" t="s"><v>8</v></c><c r="D4" t="s"><v>9</v></c></row>`+
+		`<row r="5"><c r="C5" t="s"><v>10</v></c></row>`+
+		`<row r="6"><c r="B6" t="s"><v>11</v></c><c r="C6" t="s"><v>12</v></c><c r="D6" t="s"><v>13</v></c></row>`+
+		`</sheetData><mergeCells><mergeCell ref="A4:A6"/><mergeCell ref="B4:B5"/><mergeCell ref="D4:D5"/></mergeCells></worksheet>`),
+		[]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>项目支出绩效目标执行监控表</t></si><si><t>项目资金</t></si>`+
+			`<si><t>年初预算数</t></si><si><t>1-6月执行数</t></si><si><t>1-6月执行率</t></si><si><t>年度资金总额</t></si><si><t>绩效指标</t></si>`+
+			`<si><t>三级指标</t></si><si><t>偏差原因分析</t></si><si><t>完成目标可能性</t></si><si><t>其他</t></si><si><t>成本</t></si>`+
+			`<si><t>供应商延期</t></si><si><t>不可能</t></si></sst>`))
 	f.Fuzz(func(t *testing.T, sheet, shared []byte) {
 		if len(sheet)+len(shared) > 1<<16 {
 			return

@@ -14,8 +14,8 @@ import (
 )
 
 // looked is what Import looks for to tell a form from other sheets.
-const looked = "a title " + vocab.TitleDepartment + " or " + vocab.TitleProject +
-	", or a cell labelled 部门调整预算收入 or 项目名称"
+const looked = "a title " + vocab.TitleDepartment + ", " + vocab.TitleProject + ", " + vocab.TitleDeclaration + " or " +
+	vocab.TitleMonitoring + ", or a cell labelled 部门调整预算收入 or 项目名称"
 
 // ImportResult reads a form from an .xlsx workbook and accounts for every
 // non-empty cell of the sheet it reads (see package imports). name is the
@@ -152,10 +152,11 @@ func holdsForm(in *layout.Input) bool {
 			if c.Kind != layout.TextCell {
 				continue
 			}
-			if k, ok := vocab.Title(c.Text); ok && k&(vocab.Either|vocab.Evaluation) != 0 {
+			if k, ok := vocab.Title(c.Text); ok && k&(vocab.Either|vocab.Cycle|vocab.Evaluation) != 0 {
 				return true
 			}
-			if m := vocab.Lookup(c.Text); m.Kinds == vocab.Department || m.Kinds == vocab.Project {
+			switch vocab.Lookup(c.Text).Kinds {
+			case vocab.Department, vocab.Project, vocab.Declaration, vocab.Monitoring:
 				return true
 			}
 		}

@@ -70,6 +70,10 @@ func fieldsOf(f evaluation.Form) []field {
 			{id: vocab.Improvements, path: "improvements", text: &f.Improvements},
 			{id: vocab.Profile, path: "profile", text: &f.Profile},
 		}
+	case *evaluation.DeclarationForm:
+		return declarationFields(f)
+	case *evaluation.MonitoringForm:
+		return monitoringFields(f)
 	}
 	return nil
 }

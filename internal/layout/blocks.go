@@ -758,6 +758,9 @@ func (r *reader) extraRow(row *Row) {
 // finish builds what needs the whole form: the key projects, the rates
 // printed without %, the year from a title; and says what is missing.
 func (r *reader) finish() {
+	if r.c != nil {
+		r.finishCycle()
+	}
 	if r.dept != nil {
 		for i, d := range r.kps {
 			r.dept.KeyProjects = append(r.dept.KeyProjects, r.keyProject(d, i))
@@ -791,6 +794,8 @@ func (r *reader) finish() {
 		name, namePath = r.dept.Department, "department"
 	case r.proj != nil:
 		name, namePath = r.proj.Project, "project"
+	case r.c != nil:
+		name, namePath = r.c.project(), "project"
 	}
 	if name == "" {
 		r.res.Missing = append(r.res.Missing, imports.Missing{What: namePath, Why: tx("未找到名称（部门名称或项目名称）", "no name (部门名称 or 项目名称) was found")})
@@ -816,6 +821,8 @@ func (r *reader) decideRates() {
 		var rt budget.Rate
 		var err error
 		switch {
+		case r.c != nil && r.c.mon != nil:
+			rt, err = monitoringRate(&r.c.mon.Funds)
 		case strings.HasSuffix(p.path, "adjustment_rate"):
 			rt, err = r.funds.AdjustmentRate()
 		default:

@@ -28,6 +28,15 @@
 // the rest unplaced (package imports): nothing is lost without saying so.
 // Readings that are not literal are reported with the cell they read.
 //
+// The declaration and the monitoring form are read with the same
+// accounting, lines and label-by-label pairs, and blocks of their own
+// (cycleread.go, cyclefunds.go, cycleinds.go): 项目资金申请 label by label
+// with further sources by name, the monitoring form's funds in columns
+// with the month monitored read from their labels (1-7月执行数), indicator
+// tables with a horizon (二级指标(长期) | 二级指标(年度)) or 偏差原因分析 over
+// its five columns. A table of names alone, 项目 | 指标值 | 绩效金额, is an
+// indicator tree read by its indentation (tree.go).
+//
 // A department evaluation (rubric.go, rubricread.go) is laid out and read
 // the same way, by its rubric (Options, Input.Rubric): the 基础数据表 figure
 // by figure, the 评分表 row by item, its 得分 and 扣分原因 as filed or as the

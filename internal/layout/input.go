@@ -95,6 +95,10 @@ type In struct {
 	// Literal is true for a cell its writer marked as data, whatever it
 	// says (see NeedsLiteral): never a label, a note or a placeholder.
 	Literal bool
+	// Indent is how far the cell's text was indented (Markdown's leading
+	// &nbsp;): in a table of names alone it says what each name is (an
+	// indicator tree, see tree.go).
+	Indent int
 
 	id int
 	m  vocab.Match
@@ -151,9 +155,9 @@ func (r *Row) at(col int) *In {
 
 // Sentinels of Read's errors.
 var (
-	// ErrNotAForm: the input holds no form: no table, or no label of
-	// either form.
-	ErrNotAForm = errors.New("not a self-evaluation form")
+	// ErrNotAForm: the input holds no form: no table, or no label of a
+	// form.
+	ErrNotAForm = errors.New("not a form")
 	// ErrLimit: the form would exceed a limit of the file format (a
 	// text too long, too many indicators), so no file could hold it.
 	ErrLimit = errors.New("input limit exceeded")

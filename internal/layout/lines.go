@@ -78,7 +78,7 @@ func (r *reader) line(l *Line, t string) {
 			}
 		}
 	}
-	if _, ok := unitIn(t); ok || vocab.IsHeading(t) {
+	if _, ok := unitIn(t); ok || vocab.IsHeading(t) || vocab.Lookup(t).ID == vocab.Heading {
 		// 单位：万元 (read before the rows); 附件1, 公开14表 above a table.
 		r.disp[l.id] = disposition{kind: dLabel}
 		return
@@ -152,7 +152,7 @@ func (r *reader) titleSays(t string) bool {
 		}
 		return c
 	}, rest)
-	return rest != r.kind.Label()
+	return rest != r.kind.Label() && !vocab.GenericTitle(kindBit(r.kind), rest)
 }
 
 func (r *reader) kindOf(k vocab.Kinds) evaluation.Kind {
@@ -161,6 +161,10 @@ func (r *reader) kindOf(k vocab.Kinds) evaluation.Kind {
 		return evaluation.Department
 	case vocab.Project:
 		return evaluation.Project
+	case vocab.Declaration:
+		return evaluation.Declaration
+	case vocab.Monitoring:
+		return evaluation.Monitoring
 	}
 	return ""
 }

@@ -53,6 +53,10 @@ type Cell struct {
 	// Run marks a cell of a run of equal cells in consecutive rows (一级指标
 	// and 二级指标): a writer that can merge cells merges the run.
 	Run bool
+	// Literal marks a value cell that is data whatever its text says (a
+	// source's name, which stands where the funds' labels do): a writer
+	// marks it as data, as it marks a text NeedsLiteral reports.
+	Literal bool
 }
 
 // IsLabel reports whether the cell prints a label of the form.
@@ -268,8 +272,9 @@ func (tb *tableBuilder) row(cells ...*Cell) {
 
 // Of lays a form out in its official layout: the department form as
 // Guangzhou publishes it or in the national layout (see Department), the
-// project form as the Ministry of Finance's template. It returns nil for
-// a nil form or a kind it does not know.
+// project form as the Ministry of Finance's template, the declaration and
+// the monitoring form as the finance bureaus publish them (declaration.go,
+// monitoring.go). It returns nil for a nil form or a kind it does not know.
 func Of(f evaluation.Form) *Doc {
 	switch f := f.(type) {
 	case *evaluation.DepartmentForm:
@@ -279,6 +284,14 @@ func Of(f evaluation.Form) *Doc {
 	case *evaluation.ProjectForm:
 		if f != nil {
 			return project(f)
+		}
+	case *evaluation.DeclarationForm:
+		if f != nil {
+			return declaration(f)
+		}
+	case *evaluation.MonitoringForm:
+		if f != nil {
+			return monitoring(f)
 		}
 	case *evaluation.DepartmentEvaluationForm:
 		return OfWith(f, Options{})

@@ -75,6 +75,7 @@ type reader struct {
 	form      evaluation.Form
 	dept      *evaluation.DepartmentForm
 	proj      *evaluation.ProjectForm
+	c         *cycle // the declaration or the monitoring form being read (cycleread.go)
 	fields    []field
 	unit      budget.Unit
 	funds     *budget.Funds
@@ -162,7 +163,7 @@ func (r *reader) run() (*imports.Result, error) {
 	r.kind = r.detectKind()
 	if r.otherKind != "" {
 		return nil, &Error{Pos: r.otherAt, Sentinel: ErrNotAForm, Looked: LookedForm,
-			Detail: "the title names " + r.otherKind + ", a kind Read does not read: only the self-evaluation forms"}
+			Detail: "the title names " + r.otherKind + ", a kind Read does not read"}
 	}
 	if r.kind == "" {
 		pos := imports.Position{}
@@ -177,12 +178,17 @@ func (r *reader) run() (*imports.Result, error) {
 		r.dept = &evaluation.DepartmentForm{Unit: r.unit}
 		r.form = r.dept
 		r.funds, r.goals, r.inds, r.extra = &r.dept.Funds.Funds, &r.dept.Goals, &r.dept.Indicators, &r.dept.Extra
+	case evaluation.Declaration, evaluation.Monitoring:
+		r.startCycle()
 	default:
 		r.proj = &evaluation.ProjectForm{Unit: r.unit}
 		r.form = r.proj
 		r.funds, r.goals, r.inds, r.extra = &r.proj.Funds.Funds, &r.proj.Goals, &r.proj.Indicators, &r.proj.Extra
 	}
 	r.fields = fieldsOf(r.form)
+	if r.c == nil {
+		r.foreignLabels()
+	}
 	for _, c := range r.cells {
 		if c.m.ID == vocab.Heading {
 			r.label(c) // a heading names no value: it is placed as it stands
@@ -197,7 +203,11 @@ func (r *reader) run() (*imports.Result, error) {
 			continue
 		}
 		r.rowIndex = i
-		r.row(&r.in.Rows[i])
+		if r.c != nil {
+			r.cycleRow(&r.in.Rows[i])
+		} else {
+			r.row(&r.in.Rows[i])
+		}
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -208,7 +218,7 @@ func (r *reader) run() (*imports.Result, error) {
 			pos = r.cells[0].Pos
 		}
 		looked := "a table with 部门名称, 部门调整预算收入 or 主要任务"
-		if r.kind == evaluation.Project {
+		if r.kind != evaluation.Department {
 			looked = "a table with 项目名称, 项目资金 or 绩效指标"
 		}
 		return nil, &Error{Pos: pos, Sentinel: ErrNotAForm, Looked: looked,
@@ -285,18 +295,9 @@ func (r *reader) index() {
 // detectKind reads the kind from a title, else from the labels the cells
 // carry.
 func (r *reader) detectKind() evaluation.Kind {
-	kindOf := func(k vocab.Kinds) evaluation.Kind {
-		switch k {
-		case vocab.Department:
-			return evaluation.Department
-		case vocab.Project:
-			return evaluation.Project
-		}
-		return ""
-	}
+	kindOf := r.kindOf
 	other := func(k vocab.Kinds, pos imports.Position) bool {
-		names := map[vocab.Kinds]string{vocab.Declaration: "a 绩效目标申报表 (project-declaration)",
-			vocab.Monitoring: "a 绩效运行监控表 (project-monitoring)", vocab.Evaluation: "a 部门整体支出绩效评价 sheet (department-evaluation)"}
+		names := map[vocab.Kinds]string{vocab.Evaluation: "a 部门整体支出绩效评价 sheet (department-evaluation)"}
 		if n, ok := names[k]; ok {
 			r.otherKind, r.otherAt = n, pos
 			return true
@@ -313,7 +314,7 @@ func (r *reader) detectKind() evaluation.Kind {
 			}
 		}
 	}
-	var dept, proj int
+	var dept, proj, decl, mon int
 	for _, c := range r.cells {
 		if c.Kind != TextCell {
 			continue
@@ -331,9 +332,20 @@ func (r *reader) detectKind() evaluation.Kind {
 			dept++
 		case vocab.Project:
 			proj++
+		case vocab.Declaration:
+			decl++
+		case vocab.Monitoring:
+			mon++
 		}
 	}
 	switch {
+	case decl+mon >= 2 && decl+mon > dept:
+		// Labels only the cycle's forms print (长期目标, 取值依据, 1-7月执行数,
+		// 完成目标可能性 …) outweigh a department's.
+		if mon > decl {
+			return evaluation.Monitoring
+		}
+		return evaluation.Declaration
 	case dept == 0 && proj == 0:
 		return ""
 	case dept >= proj:
@@ -392,8 +404,11 @@ func unitIn(s string) (budget.Unit, bool) {
 
 func (r *reader) disposed(id int) bool { return r.disp[id].kind != dNone }
 
+// label, place and unplace record what Read did with a cell. A cell read
+// twice for two rows (a shared 一级指标 read for the long-term row too)
+// carries the id -1 the second time, and is accounted for the first.
 func (r *reader) label(c *In) {
-	if c != nil && !r.disposed(c.id) {
+	if c != nil && c.id >= 0 && !r.disposed(c.id) {
 		r.disp[c.id] = disposition{kind: dLabel}
 		if c.m.Broken {
 			r.note(c, "", tx("标签“"+strings.ReplaceAll(c.Text, "\n", "⏎")+"”中的换行已合并", "the line break in the label "+quote(c.Text)+" was folded"))
@@ -402,7 +417,7 @@ func (r *reader) label(c *In) {
 }
 
 func (r *reader) place(c *In, path string) {
-	if c == nil {
+	if c == nil || c.id < 0 {
 		return
 	}
 	// Every placed cell is at least one value of the form: past the file
@@ -421,7 +436,7 @@ func (r *reader) place(c *In, path string) {
 }
 
 func (r *reader) unplace(c *In, why imports.Text) {
-	if c != nil {
+	if c != nil && c.id >= 0 {
 		r.disp[c.id] = disposition{kind: dUnplaced, why: why}
 	}
 }
@@ -570,6 +585,9 @@ func (r *reader) check() error {
 		for i, k := range d.KeyProjects {
 			errs = append(errs, count("indicators of a key project", len(k.Indicators), fmt.Sprintf("key_projects[%d].indicators", i)))
 		}
+	}
+	if r.c != nil {
+		errs = append(errs, r.c.counts(count)...)
 	}
 	errs = append(errs, count("indicators (绩效指标)", len(*r.inds), "indicators"), count("extra cells", len(*r.extra), "extra"))
 	for _, err := range errs {

@@ -317,6 +317,9 @@ func (r *reader) values(row *Row, i int) ([]*In, int) {
 // block beside others: 被评价年度 beside 部门名称, 部门年初预算收入 beside
 // 部门调整预算收入.
 func (r *reader) companion(id vocab.ID) bool {
+	if vocab.OfCycle(id) {
+		return true // the cycle's own labels: only its forms print them
+	}
 	switch id {
 	case vocab.DepartmentName, vocab.ProjectName, vocab.Authority, vocab.ImplementingUnit, vocab.Year, vocab.Code,
 		vocab.Keyless, vocab.Heading, vocab.Unit, vocab.Computed, vocab.Profile, vocab.TotalScore, vocab.Grade:
@@ -361,6 +364,9 @@ func (r *reader) pairs(row *Row, from int) {
 
 // pair reads one label and its value cells.
 func (r *reader) pair(c *In, vals []*In) {
+	if r.c != nil && r.cycPair(c, vals) {
+		return
+	}
 	m := c.m
 	switch {
 	case m.ID == vocab.Keyless || (m.ID == vocab.Source && m.Keyless):
@@ -385,8 +391,11 @@ func (r *reader) pair(c *In, vals []*In) {
 			// label out of its place (年度资金总额 without the columns
 			// that say which amount) is unplaced.
 			r.label(c)
-			switch m.ID {
-			case vocab.DepartmentName, vocab.ProjectName, vocab.Authority, vocab.ImplementingUnit, vocab.Code:
+			switch {
+			case m.ID == vocab.DepartmentName, m.ID == vocab.ProjectName, m.ID == vocab.Authority, m.ID == vocab.ImplementingUnit,
+				m.ID == vocab.Code, r.c != nil:
+				// On the cycle's forms every label the kind has no key
+				// for (项目执行单位, 项目属性 on a monitoring form) is kept.
 				r.keep(labelText(c), vals)
 			}
 			return

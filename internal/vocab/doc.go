@@ -19,9 +19,13 @@
 //
 // The vocabulary is data, kept in one table per group of labels (labels.go)
 // and one for the source rows (sources.go). A new form kind adds its
-// labels as data too, so every reader and writer learns them at once: the
-// department evaluation's 评分表 and 基础数据表 (evaluation.go) keep theirs
-// in an ID range of their own, read with LookupEvaluation, because the
-// 基础数据表 reuses short labels (预算数, 年初预算) that mean another cell of
-// the self-evaluations; a figure's label is read within its group.
+// labels in a table of the same shape and IDs of its own, and so every
+// reader and writer learns them at once. The declaration and the
+// monitoring form keep theirs in cycle.go, with their Kinds bits; a label
+// of theirs printed on a self-evaluation (项目属性, 备注) is, to the
+// self-evaluation's reader, a label the file format has no key for there.
+// The department evaluation's 评分表 and 基础数据表 (evaluation.go) keep
+// theirs in an ID range of their own, read with LookupEvaluation, because
+// the 基础数据表 reuses short labels (预算数, 年初预算) that mean another cell
+// of the self-evaluations; a figure's label is read within its group.
 package vocab

@@ -3,6 +3,7 @@ package vocab
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/perfeval/perfeval/budget"
@@ -86,8 +87,6 @@ const (
 	// Keyless is a label the format has no key for (联系电话, 项目概况,
 	// 立项依据, 主管部门编码 …): its cell is kept in the form's extra list.
 	Keyless
-
-	numIDs
 )
 
 // Kinds is a set of form kinds: the kinds whose published layouts print a
@@ -98,7 +97,7 @@ const (
 	Department  Kinds = 1 << iota // 部门整体支出绩效自评表
 	Project                       // 项目支出绩效自评表
 	Declaration                   // 项目支出绩效目标申报表
-	Monitoring                    // 绩效运行监控表
+	Monitoring                    // 项目支出绩效目标执行监控表
 	Evaluation                    // 部门整体支出绩效评价 (评分表, 基础数据表)
 
 	// Either is a spelling both self-evaluation forms print.
@@ -200,8 +199,7 @@ var groups = []group{
 	{Keyless, Either, []string{
 		"主管部门编码", "主管部门及编码", "项目概况", "项目简介", "立项依据", "项目立项依据",
 		"联系电话", "联系人", "联系人及电话", "填报人", "填表人", "填报单位", "填报日期",
-		"项目负责人", "项目负责人及电话", "单位负责人", "财务负责人", "审核人", "备注", "说明",
-		"项目属性", "项目类型", "项目起止时间", "项目实施期", "项目期限",
+		"项目负责人", "项目负责人及电话", "单位负责人", "财务负责人", "审核人", "说明",
 		"评价机构", "自评机构", "自评组织方式", "报表编号", "项目类别", "其他需要说明事项", "其他说明事项",
 		"项目实施内容及过程概述", "偏差大或目标未完成原因分析", "原因", "项目基本情况", "标题",
 	}},
@@ -224,6 +222,8 @@ var canonical = map[Layout]map[ID]string{
 		Overall: "评价结论", Improvements: "改进措施", Adjustment: "预算调整数",
 		Code: "项目编码", FundsBlock: "项目资金",
 	},
+	DeclarationLayout: declarationTexts,
+	MonitoringLayout:  monitoringTexts,
 	NationalDepartment: {
 		FundsBlock: "预算资金", AdjustedBudget: "全年预算数", InitialBudget: "年初预算数", ActualExpenditure: "全年执行数",
 		CompletionRate: "执行率", GoalsBlock: "年度总体目标", Achieved: "实际完成情况",
@@ -231,10 +231,14 @@ var canonical = map[Layout]map[ID]string{
 	},
 }
 
+// allGroups are the spellings of every kind's labels: the
+// self-evaluation forms' and the cycle's (cycle.go).
+func allGroups() []group { return slices.Concat(groups, cycleGroups) }
+
 // first is the first spelling of each ID.
-var first = func() [numIDs]string {
-	var out [numIDs]string
-	for _, g := range groups {
+var first = func() map[ID]string {
+	out := map[ID]string{}
+	for _, g := range allGroups() {
 		if out[g.id] == "" {
 			out[g.id] = g.texts[0]
 		}
@@ -255,10 +259,7 @@ func Text(id ID, l Layout) string {
 			return t
 		}
 	}
-	if id < numIDs {
-		return first[id]
-	}
-	return ""
+	return first[id]
 }
 
 type entry struct {
@@ -269,7 +270,7 @@ type entry struct {
 // byKey maps each spelling's normalised text to its label.
 var byKey = func() map[string]entry {
 	m := map[string]entry{}
-	for _, g := range groups {
+	for _, g := range allGroups() {
 		for _, t := range g.texts {
 			k := KeyOf(t)
 			if _, dup := m[k]; dup {
@@ -341,6 +342,9 @@ func Lookup(text string) Match {
 	}
 	if unitRE.MatchString(n.Key) {
 		m.ID, m.Kinds = Unit, Either
+		return m
+	}
+	if m, ok := lookupMonthly(n); ok {
 		return m
 	}
 	return Match{}

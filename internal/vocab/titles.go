@@ -34,7 +34,7 @@ func Title(text string) (Kinds, bool) {
 		return r
 	}, Fold(text))
 	switch {
-	case strings.Contains(t, "绩效目标申报表") || strings.Contains(t, "绩效目标表"):
+	case strings.Contains(t, "绩效目标申报表") || strings.Contains(t, "绩效目标表") || strings.Contains(t, "绩效目标批复表"):
 		return Declaration, true
 	case strings.Contains(t, "监控表") || strings.Contains(t, "监控情况表"):
 		return Monitoring, true

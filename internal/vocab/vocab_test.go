@@ -158,7 +158,8 @@ func TestUnitOf(t *testing.T) {
 // FuzzLookup: reading any text as a label never panics, and a label's
 // canonical text normalises to itself.
 func FuzzLookup(f *testing.F) {
-	for _, s := range []string{"部门调整预算收入", "执行率（B/A）(%)", "1.（一）其中：一般公共预算：", "((()", "）（", "\x00", "预算执行情况(万元)\n(20分)"} {
+	for _, s := range []string{"部门调整预算收入", "执行率（B/A）(%)", "1.（一）其中：一般公共预算：", "((()", "）（", "\x00", "预算执行情况(万元)\n(20分)",
+		"1-7月执行数", "1－X月执行率（计算值）", "半年度指标执行情况", "1至13月份完成情况"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
