@@ -137,7 +137,7 @@ func TestCorpus(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, res.Form, back, "Render then Import")
 			var sheet bytes.Buffer
-			require.NoError(t, xlsx.Write(&sheet, res.Form))
+			require.NoError(t, xlsx.Export(&sheet, res.Form))
 			back, err = xlsx.Import("exported.xlsx", sheet.Bytes())
 			require.NoError(t, err)
 			assert.Equal(t, res.Form, back, "Export then Import")

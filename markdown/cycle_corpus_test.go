@@ -83,7 +83,7 @@ func TestCycleCorpus(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, res.Form, again, "Render then Import")
 			var sheet bytes.Buffer
-			require.NoError(t, xlsx.Write(&sheet, res.Form))
+			require.NoError(t, xlsx.Export(&sheet, res.Form))
 			again, err = xlsx.Import("exported.xlsx", sheet.Bytes())
 			require.NoError(t, err)
 			assert.Equal(t, res.Form, again, "Export then Import")

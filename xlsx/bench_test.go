@@ -11,7 +11,7 @@ func BenchmarkExport(b *testing.B) {
 	form := readForm(b, examples[0])
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := xlsx.Write(io.Discard, form); err != nil {
+		if err := xlsx.Export(io.Discard, form); err != nil {
 			b.Fatal(err)
 		}
 	}

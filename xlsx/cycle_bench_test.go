@@ -17,7 +17,7 @@ func BenchmarkCycle(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := xlsx.Write(&buf, form); err != nil {
+				if err := xlsx.Export(&buf, form); err != nil {
 					b.Fatal(err)
 				}
 			}

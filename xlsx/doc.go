@@ -6,8 +6,8 @@
 // import road reads the workbook's XML itself and never hands it to a
 // third-party model.
 //
-//	book, err := xlsx.Export(form)             // *excelize.File, one sheet
-//	err = xlsx.Write(w, form)                  // the same, written as .xlsx
+//	book, err := xlsx.Workbook(form, xlsx.ExportOptions{})             // *excelize.File, one sheet
+//	err = xlsx.Export(w, form)                  // the same, written as .xlsx
 //	res, err := xlsx.ImportResult(name, data)  // the form and the account of every cell
 //	form, err := xlsx.Import(name, data)       // the form, when every cell was placed
 //
@@ -58,8 +58,8 @@
 //
 // # Round trip
 //
-// Import(Export(f)) equals f for every form the file format holds, with
-// these exceptions, none of which changes what Evaluate computes: an empty
+// Importing what Export wrote gives back every form the file format holds,
+// with these exceptions, none of which changes what Evaluate computes: an empty
 // list comes back nil; a text holding only white space comes back empty;
 // an indicator whose cells are all empty is not read; a task whose own
 // cells are all empty is read as further rows of the one above. Export

@@ -15,7 +15,7 @@ import (
 func exportEvaluation(t testing.TB, f evaluation.Form, rub *rubric.Rubric) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, xlsx.WriteWith(&buf, f, xlsx.ExportOptions{Rubric: rub}))
+	require.NoError(t, xlsx.ExportWith(&buf, f, xlsx.ExportOptions{Rubric: rub}))
 	return buf.Bytes()
 }
 

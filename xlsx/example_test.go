@@ -28,7 +28,7 @@ funds:
 		fmt.Println(err)
 		return
 	}
-	book, err := xlsx.Export(form)
+	book, err := xlsx.Workbook(form, xlsx.ExportOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -69,7 +69,7 @@ func ExampleImport_notAForm() {
 		return
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, f); err != nil {
+	if err := xlsx.Export(&buf, f); err != nil {
 		fmt.Println(err)
 		return
 	}

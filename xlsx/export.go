@@ -25,15 +25,15 @@ import (
 // amount with more is written as text, so no digit is lost.
 const maxExactDigits = 15
 
-// Export writes the form as a workbook of one sheet in the form's official
-// layout (部门整体支出绩效自评表 or 项目支出绩效自评表), the layout Render
-// and the HTML page draw; see the package documentation. The caller owns
-// the returned file and should Close it. Export never modifies the form.
+// Export writes the form to out as an .xlsx workbook of one sheet in the
+// form's official layout (部门整体支出绩效自评表, 项目支出绩效自评表, …),
+// the layout Render and the HTML page draw; see the package
+// documentation. Export never modifies the form.
 //
 // An error wraps ErrUnrepresentable when a value cannot be stored in a
 // cell without loss, and names the value's key path and cell, so that
-// Import(Export(f)) always gives back f.
-func Export(f evaluation.Form) (*excelize.File, error) { return ExportWith(f, ExportOptions{}) }
+// Import of what Export wrote always gives back the form.
+func Export(out io.Writer, f evaluation.Form) error { return ExportWith(out, f, ExportOptions{}) }
 
 // ExportOptions say what to draw besides the form.
 type ExportOptions struct {
@@ -45,7 +45,22 @@ type ExportOptions struct {
 }
 
 // ExportWith is Export with the options.
-func ExportWith(f evaluation.Form, opt ExportOptions) (book *excelize.File, err error) {
+func ExportWith(out io.Writer, f evaluation.Form, opt ExportOptions) error {
+	book, err := Workbook(f, opt)
+	if err != nil {
+		return err
+	}
+	defer book.Close()
+	if _, err := book.WriteTo(out); err != nil {
+		return fmt.Errorf("xlsx: Export: %w", err)
+	}
+	return nil
+}
+
+// Workbook lays the form out as Export does and returns the workbook
+// itself, an excelize file, for a caller who styles or extends it before
+// writing it. The caller owns the file and should Close it.
+func Workbook(f evaluation.Form, opt ExportOptions) (book *excelize.File, err error) {
 	if f == nil || reflect.ValueOf(f).IsNil() {
 		return nil, errors.New("xlsx: Export: nil form")
 	}
@@ -66,22 +81,6 @@ func ExportWith(f evaluation.Form, opt ExportOptions) (book *excelize.File, err 
 		return nil, fmt.Errorf("xlsx: Export: %w", w.err)
 	}
 	return w.f, nil
-}
-
-// Write is Export followed by writing the workbook to out.
-func Write(out io.Writer, f evaluation.Form) error { return WriteWith(out, f, ExportOptions{}) }
-
-// WriteWith is ExportWith followed by writing the workbook to out.
-func WriteWith(out io.Writer, f evaluation.Form, opt ExportOptions) error {
-	book, err := ExportWith(f, opt)
-	if err != nil {
-		return err
-	}
-	defer book.Close()
-	if _, err := book.WriteTo(out); err != nil {
-		return fmt.Errorf("xlsx: Write: %w", err)
-	}
-	return nil
 }
 
 // writer lays a laid-out form on one sheet. Columns and rows are 1-based,

@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 
 func exportExample(t *testing.T, path string) (*excelize.File, string) {
 	t.Helper()
-	book, err := xlsx.Export(readForm(t, path))
+	book, err := xlsx.Workbook(readForm(t, path), xlsx.ExportOptions{})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = book.Close() })
 	return book, book.GetSheetList()[0]
@@ -178,13 +179,13 @@ func TestExportRefusesLossyValues(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			form, err := evaluation.Decode("f.yaml", []byte(src))
 			require.NoError(t, err)
-			_, err = xlsx.Export(form)
+			_, err = xlsx.Workbook(form, xlsx.ExportOptions{})
 			assert.ErrorIs(t, err, xlsx.ErrUnrepresentable)
 		})
 	}
-	_, err := xlsx.Export(nil)
+	_, err := xlsx.Workbook(nil, xlsx.ExportOptions{})
 	assert.Error(t, err)
-	_, err = xlsx.Export((*evaluation.ProjectForm)(nil))
+	err = xlsx.Export(io.Discard, (*evaluation.ProjectForm)(nil))
 	assert.Error(t, err)
 }
 

@@ -211,7 +211,7 @@ func TestImportForeignProject(t *testing.T) {
 func TestImportExportedThenMoved(t *testing.T) {
 	for _, path := range examples {
 		form := readForm(t, path)
-		book, err := xlsx.Export(form)
+		book, err := xlsx.Workbook(form, xlsx.ExportOptions{})
 		require.NoError(t, err)
 		sheet := book.GetSheetList()[0]
 		require.NoError(t, book.InsertRows(sheet, 1, 2))

@@ -41,7 +41,7 @@ func checkImport(t *testing.T, data []byte) {
 	if form == nil {
 		t.Fatal("no form and no error")
 	}
-	book, err := xlsx.Export(form)
+	book, err := xlsx.Workbook(form, xlsx.ExportOptions{})
 	if err != nil {
 		if !errors.Is(err, xlsx.ErrUnrepresentable) {
 			t.Fatalf("Export of an imported form: %v", err)
@@ -64,7 +64,7 @@ func FuzzImport(f *testing.F) {
 			f.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := xlsx.Write(&b, form); err != nil {
+		if err := xlsx.Export(&b, form); err != nil {
 			f.Fatal(err)
 		}
 		f.Add(b.Bytes())

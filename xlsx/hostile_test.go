@@ -102,7 +102,7 @@ func TestImportLimitsAgreeWithTheFileFormat(t *testing.T) {
 func TestExportErrorNamesTheKeyPath(t *testing.T) {
 	form, err := evaluation.Decode("f.yaml", []byte("kind: project-self-evaluation\nproject: P\noverall: \"a\\0b\"\n"))
 	require.NoError(t, err)
-	_, err = xlsx.Export(form)
+	_, err = xlsx.Workbook(form, xlsx.ExportOptions{})
 	assert.ErrorIs(t, err, xlsx.ErrUnrepresentable)
 	assert.Regexp(t, `^xlsx: Export: overall \(cell B\d+\): .*control character U\+0000`, err.Error())
 }

@@ -33,7 +33,7 @@ func readForm(t testing.TB, path string) evaluation.Form {
 func writeBytes(t testing.TB, f evaluation.Form) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, xlsx.Write(&buf, f))
+	require.NoError(t, xlsx.Export(&buf, f))
 	return buf.Bytes()
 }
 

@@ -198,7 +198,7 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteWith(&buf, form, xlsx.ExportOptions{Rubric: rub}); err != nil {
+	if err := xlsx.ExportWith(&buf, form, xlsx.ExportOptions{Rubric: rub}); err != nil {
 		// The library's error names the key path and the cell; the file
 		// is the command's to name.
 		diag(stderr, "perfeval: %s: %v", path, err)
