@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -36,6 +37,18 @@ func ParseAmount(s string, u Unit) (Amount, error) {
 	}
 	if ok {
 		d = convert(d, written, u)
+		if places(d) > MaxDecimalPlaces {
+			// A finer unit shifts the point left: 0.01元 is 0.000001万元,
+			// but 0.001元 would be a seventh place, which no form prints
+			// and the file format cannot write back. Trailing zeros
+			// beyond the limit are dropped (0.000元 is 0.000000万元).
+			r := d.Round(MaxDecimalPlaces)
+			if !r.Equal(d) {
+				return Amount{}, &NumberError{Func: "ParseAmount", Value: s,
+					Err: fmt.Errorf("%w: in %s it has more than %d decimal places", ErrRange, u, MaxDecimalPlaces)}
+			}
+			d = r
+		}
 	}
 	return Amount{value: d, unit: u}, nil
 }

@@ -379,7 +379,16 @@ func TestParseAmountWithUnit(t *testing.T) {
 		assert.True(t, a.Equal(budget.MustParseAmount(tc.want, tc.unit)), "%s in %s = %s, want %s", tc.in, tc.unit, a, tc.want)
 		assert.Equal(t, tc.unit, a.Unit())
 	}
-	for _, bad := range []string{"150千元", "150美元", "万元", "150万万", "12x"} {
+	// Converted into a coarser unit an amount keeps at most six decimal
+	// places: trailing zeros beyond them are dropped, a seventh digit is
+	// refused (it could not be written back).
+	a, err := budget.ParseAmount("0.000元", budget.TenThousandYuan)
+	require.NoError(t, err)
+	assert.Equal(t, int32(6), a.Places())
+	a, err = budget.ParseAmount("0.01元", budget.TenThousandYuan)
+	require.NoError(t, err)
+	assert.True(t, a.Equal(budget.MustParseAmount("0.000001", budget.TenThousandYuan)))
+	for _, bad := range []string{"150千元", "150美元", "万元", "150万万", "12x", "0.001元"} {
 		_, err := budget.ParseAmount(bad, budget.TenThousandYuan)
 		require.Error(t, err, bad)
 		var ne *budget.NumberError
