@@ -5,11 +5,13 @@
 //
 // Map is the engine: an ordered parallel map over an iterator. MapChunked
 // hands the inputs to the workers a chunk at a time, which is how a folder
-// on disk goes fastest (a form takes about a tenth of a millisecond, and
-// waking another core for each one costs as much). Files, Inputs and
-// Documents are Map or MapChunked (Options.Chunk) with read, decode and
-// Evaluate as the work; Walk finds the form files of folders (regular
-// files only: a FIFO or a device is reported, never opened).
+// on disk goes fastest, since waking another core costs about as much as
+// evaluating one form. Files, Inputs and Documents are Map or MapChunked
+// (Options.Chunk) with read, decode and Evaluate as the work; Walk finds
+// the form files of folders (regular files only: a FIFO or a device is
+// reported, never opened). ByProfile checks each form under its own
+// profile: key. Link reads the inputs once first and finds the earlier
+// stages each form is checked against (Options.Links; docs/cycle.md).
 //
 // Reading and decoding reuse their buffers through sync.Pool (see
 // evaluation.ReadFile); nothing else is shared between the workers but the

@@ -1,19 +1,23 @@
-// Command perfeval checks budget performance self-evaluation forms
-// (预算绩效自评表) with the perfeval library: figures, scores and findings
-// for files and folders of forms. It parses flags and calls the library:
-// package batch walks and evaluates the inputs, package rules chooses the
-// rule sets, package report writes the output. docs/cli.md describes it.
+// Command perfeval checks budget performance forms (预算绩效管理) with the
+// perfeval library: it evaluates files and folders of forms (figures,
+// scores, findings, the stages of a project-year linked), draws a form in
+// its official layout, lists the rules, and imports and exports published
+// forms. It parses flags and calls the library: package batch walks and
+// evaluates the inputs, package rules chooses the rule sets, package
+// report writes the output. docs/cli.md describes it.
 //
 //	perfeval evaluate [-profile NAME | -rules FILE] [-rubric FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
-//	perfeval render   [-format markdown|html] [-annotate] [-rubric FILE] FILE
+//	perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] [-rubric FILE] [-lang zh|en] FILE
 //	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
 //	perfeval import   [-o FILE] [-from md|xlsx] [-rubric FILE] [-lang zh|en] FILE.md|FILE.xlsx|-
 //	perfeval export   [-rubric FILE] -o FILE.xlsx FILE
 //	perfeval version
 //
-// PATH may be -, standard input (once). Exit status: 0 no error finding;
-// 1 some error finding; 2 usage error (before any output); 3 some input
-// could not be read or is invalid, or the output could not be written.
+// PATH is a form file, a folder of them, or - for standard input (once).
+// Exit status: 0 no error finding; 1 some error finding (evaluate); 2
+// usage error (before any output); 3 some input could not be read or is
+// invalid, an import left a cell unplaced, or the output could not be
+// written.
 package main
 
 import (
