@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/perfeval/perfeval/evaluation"
 )
 
 // Stdin is the path that stands for standard input (Options.Stdin).
@@ -102,7 +104,33 @@ func notRegular(path string, m fs.FileMode) error {
 	case m.IsDir():
 		what = "folder"
 	}
-	return &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("%w (a %s): skipped", ErrNotRegular, what)}
+	return &NotRegularError{Path: path, What: what}
+}
+
+// NotRegularError is a path that is no regular file: reported and
+// skipped, never opened. It wraps ErrNotRegular.
+type NotRegularError struct {
+	Path string
+	What string // "FIFO", "socket", "device", "folder" or "special file"
+}
+
+func (e *NotRegularError) Error() string {
+	return "read " + e.Path + ": not a regular file (a " + e.What + "): skipped"
+}
+
+// Unwrap returns ErrNotRegular.
+func (e *NotRegularError) Unwrap() error { return ErrNotRegular }
+
+// In says what the error says, in lang.
+func (e *NotRegularError) In(lang evaluation.Lang) string {
+	if lang == evaluation.English {
+		return e.Error()
+	}
+	what := map[string]string{"FIFO": "命名管道", "socket": "套接字", "device": "设备文件", "folder": "文件夹"}[e.What]
+	if what == "" {
+		what = "特殊文件"
+	}
+	return e.Path + "：不是普通文件（" + what + "），未读取"
 }
 
 // walkDir yields the form files below dir in lexical order of their

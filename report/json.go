@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 
 	"github.com/perfeval/perfeval/evaluation"
 )
@@ -73,6 +74,18 @@ func Message(err error, lang evaluation.Lang) string {
 	var m messager
 	if errors.As(err, &m) {
 		return m.Message(lang)
+	}
+	var pe *fs.PathError
+	if lang != evaluation.English && errors.As(err, &pe) {
+		// The system's own words are English: a file that cannot be
+		// opened is said in Chinese, the reason by its kind.
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			return pe.Path + "：文件或文件夹不存在"
+		case errors.Is(pe.Err, fs.ErrPermission):
+			return pe.Path + "：无权读取"
+		}
+		return pe.Path + "：无法读取（" + pe.Err.Error() + "）"
 	}
 	return err.Error()
 }

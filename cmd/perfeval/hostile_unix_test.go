@@ -34,12 +34,12 @@ func TestRecipeFIFO(t *testing.T) {
 	assert.Contains(t, lines[1], `"error"`)
 	assert.Contains(t, lines[1], "b.yaml")
 	assert.Contains(t, lines[2], `"figures"`)
-	assert.Contains(t, stderr, "not a regular file")
+	assert.Contains(t, stderr, "不是普通文件（命名管道）")
 
 	fifo := filepath.Join(dir, "b.yaml")
-	finishes(t, func() { code, _, stderr = runCmd("evaluate", fifo) })
+	finishes(t, func() { code, _, stderr = runCmd("evaluate", "-lang", "en", fifo) })
 	assert.Equal(t, 3, code)
-	assert.Contains(t, stderr, "FIFO")
+	assert.Contains(t, stderr, "not a regular file (a FIFO)")
 
 	finishes(t, func() { code, out, stderr = runCmd("evaluate", "-rules", fifo, tianhe) })
 	assert.Equal(t, 2, code, "a bad -rules is a usage error")
