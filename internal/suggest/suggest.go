@@ -3,15 +3,25 @@
 package suggest
 
 // Closest returns the name of known nearest to name by edit distance, if
-// one is within three edits; a typo is rarely further off.
+// one is within three edits and the edits change at most half of the
+// shorter name: a typo is rarely further off, and "bad1" is no typo of
+// "code" though three edits turn one into the other.
 func Closest(name string, known []string) (string, bool) {
 	best, bestDist := "", 4
 	for _, k := range known {
-		if d := distance(name, k); d < bestDist {
+		if d := distance(name, k); d < bestDist && 2*d <= min(runes(name), runes(k)) {
 			best, bestDist = k, d
 		}
 	}
 	return best, best != ""
+}
+
+func runes(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
 }
 
 // distance is the Levenshtein distance between a and b in runes. Names

@@ -3,7 +3,7 @@ package suggest
 import "testing"
 
 func TestClosest(t *testing.T) {
-	known := []string{"adjusted_budget", "initial_budget", "improvements", "funds.completion-rate"}
+	known := []string{"adjusted_budget", "initial_budget", "improvements", "funds.completion-rate", "code", "year"}
 	tests := []struct {
 		in, want string
 		ok       bool
@@ -12,6 +12,9 @@ func TestClosest(t *testing.T) {
 		{"improvments", "improvements", true},
 		{"funds.completion_rate", "funds.completion-rate", true},
 		{"something_else", "", false},
+		{"bad1", "", false}, // three edits from code: no typo of it
+		{"yaer", "year", true},
+		{"cod", "code", true},
 		{"", "", false},
 	}
 	for _, tt := range tests {
