@@ -193,8 +193,7 @@ func (d *decoder) result() error {
 		return a.Column - b.Column
 	})
 	if d.more > 0 {
-		last := d.errs[len(d.errs)-1]
-		d.errs = append(d.errs, &DecodeError{File: d.file, Line: last.Line, Column: last.Column, Err: ErrLimit,
+		d.errs = append(d.errs, &DecodeError{File: d.file, Err: ErrMoreErrors, More: d.more,
 			Msg: Text{Zh: fmt.Sprintf("另有 %d 处错误未列出", d.more), En: fmt.Sprintf("%d more errors not listed", d.more)}})
 	}
 	return joinDecodeErrors(d.errs)

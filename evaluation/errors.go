@@ -16,6 +16,10 @@ var (
 	ErrType       = errors.New("wrong type")           // a list where a value belongs, …
 	ErrValue      = errors.New("invalid value")        // a number, rate, unit, year … that cannot be read
 	ErrDuplicate  = errors.New("duplicate key")        // the same key twice in one mapping
+	// ErrMoreErrors marks the notice that ends a list of faults cut short:
+	// its More says how many were not listed. It is no fault of its own,
+	// and has no position.
+	ErrMoreErrors = errors.New("more errors not listed")
 )
 
 // sentinelText is what each sentinel means to a reader, in both
@@ -29,6 +33,7 @@ var sentinelText = map[error]Text{
 	ErrType:       {"类型不对", "wrong type"},
 	ErrValue:      {"值无法读取", "invalid value"},
 	ErrDuplicate:  {"键重复", "duplicate key"},
+	ErrMoreErrors: {"另有错误未列出", "more errors not listed"},
 }
 
 // DecodeError reports input that cannot be read as a form: which file,
@@ -48,6 +53,9 @@ type DecodeError struct {
 	Path   string // key path of the value, as in findings: "funds.sources[0].actual_expenditure"
 	Err    error
 	Msg    Text
+	// More is, on the notice that ends a list cut short (ErrMoreErrors),
+	// how many faults were not listed; 0 otherwise.
+	More int
 }
 
 // Error returns the position and the English message:
@@ -75,6 +83,9 @@ func (e *DecodeError) Position() string {
 	if e.File != "" {
 		b.WriteString(e.File)
 		b.WriteByte(':')
+	}
+	if e.Line == 0 && e.Column == 0 && e.File != "" {
+		return b.String() // a notice about the whole file has no line
 	}
 	fmt.Fprintf(&b, "%d:", e.Line)
 	if e.Column > 0 {

@@ -268,6 +268,10 @@ func TestDecodeErrorsAreBounded(t *testing.T) {
 	require.Len(t, all, 21)
 	assert.Equal(t, "80 more errors not listed", all[20].Message(evaluation.English))
 	assert.Equal(t, "另有 80 处错误未列出", all[20].Message(evaluation.Chinese))
+	// The notice is a count, with no position of a fault it is not.
+	assert.ErrorIs(t, all[20], evaluation.ErrMoreErrors)
+	assert.Equal(t, 80, all[20].More)
+	assert.Equal(t, "many.yaml: 80 more errors not listed", all[20].Error())
 }
 
 func TestSeverityAndLangText(t *testing.T) {

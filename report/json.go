@@ -19,6 +19,8 @@ type jsonError struct {
 	Source string          `json:"source"`
 	Error  jsonErrorBody   `json:"error"`
 	Errors []jsonErrorBody `json:"errors,omitempty"`
+	// More is how many faults were found beyond those listed.
+	More int `json:"more_errors,omitempty"`
 }
 
 type jsonErrorBody struct {
@@ -31,13 +33,18 @@ type jsonErrorBody struct {
 // ErrorJSON returns the line for an input that could not be read:
 // {"source":…,"error":{"message":…,"line":…,"column":…,"path":…}}, the
 // message in lang. A file with several faults (evaluation.DecodeErrors)
-// has the first as "error" and every one under "errors". Messages quote
+// has the first as "error" and every one listed under "errors", with
+// "more_errors" counting those beyond the list. Messages quote
 // at most a short prefix of the input, so the line stays small whatever
 // the input held.
 func ErrorJSON(source string, err error, lang evaluation.Lang) []byte {
 	out := jsonError{Source: source, Error: jsonErrorBody{Message: message(err, lang)}}
 	if des := evaluation.DecodeErrorsOf(err); len(des) > 0 {
 		for _, de := range des {
+			if errors.Is(de.Err, evaluation.ErrMoreErrors) {
+				out.More = de.More // a count, not a fault of the list
+				continue
+			}
 			out.Errors = append(out.Errors, jsonErrorBody{Message: de.Message(lang), Line: de.Line, Column: de.Column, Path: de.Path})
 		}
 		out.Error = out.Errors[0]

@@ -155,3 +155,28 @@ func TestLargeAmountsGrouped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(line), `"adjustment":"234567.50"`, "never separators in JSON")
 }
+
+// A form with more faults than are listed: the JSON line lists twenty,
+// and counts the rest apart, so a client counting "errors" counts faults.
+func TestErrorJSONCountsTheUnlisted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("kind: project-self-evaluation\nindicators:\n")
+	for range 25 {
+		b.WriteString("  - {weight: x}\n")
+	}
+	_, err := evaluation.Decode("many.yaml", []byte(b.String()))
+	require.Error(t, err)
+	var got struct {
+		Errors []struct {
+			Message string
+			Line    int
+		}
+		More int `json:"more_errors"`
+	}
+	require.NoError(t, json.Unmarshal(report.ErrorJSON("many.yaml", err, evaluation.English), &got))
+	assert.Len(t, got.Errors, 20)
+	assert.Equal(t, 5, got.More)
+	for _, e := range got.Errors {
+		assert.Positive(t, e.Line)
+	}
+}
