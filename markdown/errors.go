@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/layout"
 )
 
@@ -35,6 +36,25 @@ type ImportError struct {
 	Line   int    // 1-based line of the document; 0 if none
 	Looked string // what was looked for and not found: "a table with 部门调整预算收入 or 项目名称"; "" if nothing
 	Err    error
+	// Zh says what is wrong (without the position) in Chinese; "" where
+	// only the English is known.
+	Zh string
+}
+
+// In returns the error in lang: its position, then what is wrong in
+// Chinese where the error has the words, else as Error does.
+func (e *ImportError) In(lang evaluation.Lang) string {
+	if lang == evaluation.English || e.Zh == "" {
+		return e.Error()
+	}
+	name := e.File
+	if name == "" {
+		name = "<input>"
+	}
+	if e.Line > 0 {
+		name += fmt.Sprintf(":%d", e.Line)
+	}
+	return name + ": " + e.Zh
 }
 
 // Error reads "file:line: message (looked for …)".

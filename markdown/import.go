@@ -48,7 +48,8 @@ func ImportResultWith(name string, data []byte, opt ImportOptions) (*imports.Res
 	if err != nil {
 		var le *layout.Error
 		if errors.As(err, &le) {
-			return nil, &ImportError{File: name, Line: le.Pos.Line, Looked: le.Looked, Err: fmt.Errorf("%w: %s", le.Sentinel, le.Detail)}
+			return nil, &ImportError{File: name, Line: le.Pos.Line, Looked: le.Looked, Err: fmt.Errorf("%w: %s", le.Sentinel, le.Detail),
+				Zh: le.Message(evaluation.Chinese)}
 		}
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: %w", ErrMalformed, err)}
 	}

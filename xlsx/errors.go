@@ -3,6 +3,8 @@ package xlsx
 import (
 	"errors"
 	"strings"
+
+	"github.com/perfeval/perfeval/evaluation"
 )
 
 // Sentinel errors. Every error Import returns is an *ImportError wrapping
@@ -44,6 +46,30 @@ type ImportError struct {
 	Cell   string // "B3"; "" when no single cell is at fault
 	Looked string // what was looked for and not found: "a cell labelled 部门调整预算收入 or 项目名称"
 	Err    error
+	// Zh says what is wrong (without the place) in Chinese; "" where only
+	// the English is known.
+	Zh string
+}
+
+// In returns the error in lang: the file, sheet and cell, then what is
+// wrong in Chinese where the error has the words, else as Error does.
+func (e *ImportError) In(lang evaluation.Lang) string {
+	if lang == evaluation.English || e.Zh == "" {
+		return e.Error()
+	}
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Sheet != "" {
+		b.WriteString("：工作表 ")
+		b.WriteString(e.Sheet)
+	}
+	if e.Cell != "" {
+		b.WriteString(" 单元格 ")
+		b.WriteString(e.Cell)
+	}
+	b.WriteString("：")
+	b.WriteString(e.Zh)
+	return b.String()
 }
 
 // Error reads "file: sheet Sheet1 cell B3: invalid value: …", leaving out

@@ -67,7 +67,8 @@ func ImportResultWith(name string, data []byte, opt ImportOptions) (res *imports
 		return nil, corrupt(name, "", err)
 	}
 	if len(bk.sheets) == 0 {
-		return nil, &ImportError{File: name, Looked: "a worksheet", Err: fmt.Errorf("%w: the workbook has no worksheet", ErrNotAForm)}
+		return nil, &ImportError{File: name, Looked: "a worksheet", Err: fmt.Errorf("%w: the workbook has no worksheet", ErrNotAForm),
+			Zh: "不是表单：工作簿中没有工作表"}
 	}
 	var sst []string
 	if b, ok, err := p.part(bk.shared); err != nil {
@@ -119,7 +120,7 @@ func ImportResultWith(name string, data []byte, opt ImportOptions) (res *imports
 		if !errors.As(err, &le) {
 			return nil, corrupt(name, sp.name, err)
 		}
-		e := &ImportError{File: name, Sheet: sp.name, Cell: le.Pos.Ref, Looked: le.Looked}
+		e := &ImportError{File: name, Sheet: sp.name, Cell: le.Pos.Ref, Looked: le.Looked, Zh: le.Message(evaluation.Chinese)}
 		if errors.Is(err, layout.ErrLimit) {
 			e.Err = fmt.Errorf("%w: %s", ErrTooLarge, le.Detail)
 			return nil, e

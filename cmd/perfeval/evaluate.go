@@ -74,34 +74,35 @@ func (o evalOptions) batchOptions(stdin io.Reader) batch.Options {
 }
 
 func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("evaluate", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	l := argsLang(args)
+	fl := newFlags("evaluate")
 	var opt evalOptions
 	var lang, profile, rulesFile string
-	fl.StringVar(&profile, "profile", "", "rule profile: national or guangzhou-2021 (default: the file's own profile:, else national)")
-	fl.StringVar(&rulesFile, "rules", "", "rules `file` extending a profile (instead of -profile)")
-	rubricFile := fl.String("rubric", "", "rubric `file` scoring every department-evaluation form (instead of the rubric: each names)")
-	fl.StringVar(&opt.format, "format", "text", "output format: text, json, markdown or html (one page for all inputs)")
-	fl.StringVar(&lang, "lang", "zh", "language of messages: zh or en")
-	args, ok := parseInterleaved(fl, args)
+	fl.StringVar(&profile, "profile", "", say(l, "规则配置：national 或 guangzhou-2021（默认：表单自己的 profile:，否则 national）", "rule profile: national or guangzhou-2021 (default: the file's own profile:, else national)"))
+	fl.StringVar(&rulesFile, "rules", "", say(l, "扩展某一规则配置的规则`文件`（代替 -profile）", "rules `file` extending a profile (instead of -profile)"))
+	rubricFile := fl.String("rubric", "", say(l, "为每张部门整体支出绩效评价表评分的评分办法`文件`（代替表中的 rubric:）", "rubric `file` scoring every department-evaluation form (instead of the rubric: each names)"))
+	fl.StringVar(&opt.format, "format", "text", say(l, "输出格式：text、json、markdown 或 html（html 为全部输入一页）", "output format: text, json, markdown or html (one page for all inputs)"))
+	fl.StringVar(&lang, "lang", "zh", say(l, "语言：zh 或 en", "language of messages: zh or en"))
+	args, code, ok := parseInterleaved(fl, args, l, stdout, stderr)
 	if !ok {
-		return exitUsage
-	}
-	switch opt.format {
-	case "text", "json", "markdown", "html":
-	default:
-		diag(stderr, "perfeval evaluate: -format %s: want text, json, markdown or html", quote(opt.format))
-		return exitUsage
+		return code
 	}
 	if opt.lang, ok = parseLang(lang, stderr); !ok {
 		return exitUsage
 	}
-	if len(args) == 0 {
-		diag(stderr, "perfeval evaluate: no PATH given")
-		fmt.Fprint(stderr, usage)
+	l = opt.lang
+	switch opt.format {
+	case "text", "json", "markdown", "html":
+	default:
+		diag(stderr, "perfeval evaluate: %s", say(l, "-format "+quote(opt.format)+" 不可用，应为 text、json、markdown 或 html", "-format "+quote(opt.format)+": want text, json, markdown or html"))
 		return exitUsage
 	}
-	if code := checkStdinOnce(args, stderr); code != exitOK {
+	if len(args) == 0 {
+		diag(stderr, "perfeval evaluate: %s", say(l, "未给出路径（表单文件、文件夹或 -）", "no PATH given"))
+		fmt.Fprint(stderr, usageText(l))
+		return exitUsage
+	}
+	if code := checkStdinOnce(args, l, stderr); code != exitOK {
 		return code
 	}
 	set, code := resolveSetIn(profile, rulesFile, opt.lang, stderr)
@@ -115,7 +116,7 @@ func evaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	out := newOutput(stdout)
+	out := newOutput(stdout, opt.lang)
 	status := exitOK
 	invalid := false
 	var page *report.HTMLPage
@@ -249,7 +250,7 @@ func diagErr(stderr io.Writer, err error, lang evaluation.Lang) {
 
 // checkStdinOnce refuses "-" given more than once: standard input holds
 // one form.
-func checkStdinOnce(paths []string, stderr io.Writer) int {
+func checkStdinOnce(paths []string, lang evaluation.Lang, stderr io.Writer) int {
 	n := 0
 	for _, p := range paths {
 		if p == batch.Stdin {
@@ -257,7 +258,7 @@ func checkStdinOnce(paths []string, stderr io.Writer) int {
 		}
 	}
 	if n > 1 {
-		diag(stderr, "perfeval: - (standard input) given %d times; it holds one form", n)
+		diag(stderr, "perfeval: %s", say(lang, fmt.Sprintf("- （标准输入）给了 %d 次；标准输入只有一张表", n), fmt.Sprintf("- (standard input) given %d times; it holds one form", n)))
 		return exitUsage
 	}
 	return exitOK
@@ -266,23 +267,19 @@ func checkStdinOnce(paths []string, stderr io.Writer) int {
 func parseLang(lang string, stderr io.Writer) (evaluation.Lang, bool) {
 	l, err := evaluation.ParseLang(lang)
 	if err != nil {
-		diag(stderr, "perfeval: -lang %s: want zh or en", quote(lang))
+		diag(stderr, "perfeval: -lang %s: 应为 zh 或 en (want zh or en)", quote(lang))
 		return "", false
 	}
 	return l, true
 }
 
-// resolveSet returns the set named by -profile or read from -rules (the
+// resolveSetIn returns the set named by -profile or read from -rules (the
 // national profile when neither is given), or exitUsage: a bad -profile
-// or -rules is a usage error, reported before any output.
-func resolveSet(profile, rulesFile string, stderr io.Writer) (rules.Set, int) {
-	return resolveSetIn(profile, rulesFile, evaluation.Chinese, stderr)
-}
-
+// or -rules is a usage error, reported before any output, in lang.
 func resolveSetIn(profile, rulesFile string, lang evaluation.Lang, stderr io.Writer) (rules.Set, int) {
 	switch {
 	case profile != "" && rulesFile != "":
-		diag(stderr, "perfeval: give -profile or -rules, not both (a rules file names its profile with extends:)")
+		diag(stderr, "perfeval: %s", say(lang, "-profile 与 -rules 只能给一个（规则文件用 extends: 指定所扩展的规则配置）", "give -profile or -rules, not both (a rules file names its profile with extends:)"))
 		return rules.Set{}, exitUsage
 	case rulesFile != "":
 		set, err := rules.ReadFile(rulesFile)
@@ -310,7 +307,7 @@ func resolveRubric(path string, lang evaluation.Lang, stderr io.Writer) (*rubric
 		return nil, exitOK
 	}
 	if err := regular(path); err != nil {
-		diag(stderr, "perfeval: -rubric: %v", err)
+		diag(stderr, "perfeval: -rubric: %s", report.Message(err, lang))
 		return nil, exitUsage
 	}
 	r, err := rubric.ReadFile(path)
@@ -328,18 +325,18 @@ func resolveRubric(path string, lang evaluation.Lang, stderr io.Writer) (*rubric
 // parseInterleaved parses flags given before, between or after the
 // paths ("evaluate form.yaml -format json"), as a person types them, and
 // returns the paths. "--" ends the flags; "-" is a path (standard input).
-func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, bool) {
+func parseInterleaved(fl *flag.FlagSet, args []string, lang evaluation.Lang, stdout, stderr io.Writer) ([]string, int, bool) {
 	var rest []string
 	for {
-		if err := fl.Parse(args); err != nil {
-			return nil, false
+		if code, ok := parseFlags(fl, args, lang, stdout, stderr); !ok {
+			return nil, code, false
 		}
 		args = fl.Args()
 		if len(args) == 0 {
-			return rest, true
+			return rest, exitOK, true
 		}
 		if args[0] == "--" {
-			return append(rest, args[1:]...), true
+			return append(rest, args[1:]...), exitOK, true
 		}
 		rest = append(rest, args[0])
 		args = args[1:]

@@ -64,23 +64,28 @@ func TestRecipeWriteErrors(t *testing.T) {
 		var stderr bytes.Buffer
 		code := runWith(args, nil, full, &stderr)
 		assert.Equal(t, 3, code, "%v", args)
-		assert.Contains(t, stderr.String(), "cannot write the output", "%v", args)
-		assert.Contains(t, stderr.String(), "no space left on device", "%v", args)
+		assert.Contains(t, stderr.String(), "输出无法写出：磁盘已满", "%v", args)
+		stderr.Reset()
+		code = runWith(append(args, "-lang", "en"), nil, full, &stderr)
+		if args[0] != "version" {
+			assert.Equal(t, 3, code, "%v", args)
+			assert.Contains(t, stderr.String(), "cannot write the output: no space left on the device", "%v", args)
+		}
 	}
 
 	// The real /dev/full, and a standard output already closed.
 	if f, err := os.OpenFile("/dev/full", os.O_WRONLY, 0); err == nil {
 		var stderr bytes.Buffer
 		assert.Equal(t, 3, runWith([]string{"evaluate", "../../examples"}, nil, f, &stderr))
-		assert.Contains(t, stderr.String(), "no space left on device")
+		assert.Contains(t, stderr.String(), "磁盘已满")
 		f.Close()
 	}
 	closed, err := os.CreateTemp(t.TempDir(), "stdout")
 	require.NoError(t, err)
 	require.NoError(t, closed.Close())
 	var stderr bytes.Buffer
-	assert.Equal(t, 3, runWith([]string{"evaluate", tianhe}, nil, closed, &stderr))
-	assert.Contains(t, stderr.String(), "cannot write the output")
+	assert.Equal(t, 3, runWith([]string{"evaluate", "-lang", "en", tianhe}, nil, closed, &stderr))
+	assert.Contains(t, stderr.String(), "cannot write the output: it is closed")
 }
 
 // evilProject is a project form whose texts hold terminal escapes, BEL,
@@ -224,7 +229,7 @@ func TestStdin(t *testing.T) {
 	code, out, stderr = runStdin(string(good), "evaluate", "-", tianhe, "-")
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
-	assert.Contains(t, stderr, "given 2 times")
+	assert.Contains(t, stderr, "给了 2 次")
 }
 
 func TestNoStdinHere(t *testing.T) {

@@ -27,6 +27,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/safetext"
 )
 
@@ -54,10 +55,10 @@ func main() {
 
 const usage = `usage:
   perfeval evaluate [-profile NAME | -rules FILE] [-rubric FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
-  perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] [-rubric FILE] FILE
-  perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
+  perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] [-rubric FILE] [-lang zh|en] FILE
+  perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown] [-lang zh|en]
   perfeval import   [-o FILE] [-from md|xlsx] [-rubric FILE] [-lang zh|en] FILE.md|FILE.xlsx|-
-  perfeval export   [-rubric FILE] -o FILE.xlsx FILE
+  perfeval export   [-rubric FILE] [-lang zh|en] -o FILE.xlsx FILE
   perfeval version
 PATH is a form file, a folder of them, or - for standard input. -rubric
 gives the rubric department-evaluation forms are scored, drawn and read by.
@@ -71,8 +72,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runWith is the whole command, with its streams passed in so tests can
 // run it.
 func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	lang := argsLang(args)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText(lang))
 		return exitUsage
 	}
 	switch args[0] {
@@ -87,16 +89,16 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "export":
 		return exportForm(args[1:], stdout, stderr)
 	case "version":
-		out := newOutput(stdout)
+		out := newOutput(stdout, lang)
 		fmt.Fprintln(out, "perfeval", version)
 		return out.finish(stderr, exitOK)
 	case "help", "-h", "-help", "--help":
-		out := newOutput(stdout)
-		fmt.Fprint(out, usage)
+		out := newOutput(stdout, lang)
+		fmt.Fprint(out, usageText(lang))
 		return out.finish(stderr, exitOK)
 	}
-	diag(stderr, "perfeval: unknown command %s", quote(args[0]))
-	fmt.Fprint(stderr, usage)
+	diag(stderr, "perfeval: %s", say(lang, "没有命令 "+quote(args[0]), "unknown command "+quote(args[0])))
+	fmt.Fprint(stderr, usageText(lang))
 	return exitUsage
 }
 
@@ -119,15 +121,18 @@ func quote(s string) string { return safetext.Quote(s) }
 // and finish turns it into a message and exit status 3. Every subcommand
 // that writes to standard output writes through one:
 //
-//	out := newOutput(stdout)
+//	out := newOutput(stdout, lang)
 //	… write the reports to out …
 //	return out.finish(stderr, status)
 type output struct {
-	w   *bufio.Writer
-	err error
+	w    *bufio.Writer
+	err  error
+	lang evaluation.Lang // of the message a failed write gets
 }
 
-func newOutput(w io.Writer) *output { return &output{w: bufio.NewWriterSize(w, 64<<10)} }
+func newOutput(w io.Writer, lang evaluation.Lang) *output {
+	return &output{w: bufio.NewWriterSize(w, 64<<10), lang: lang}
+}
 
 // Write writes p, or nothing once a write has failed.
 func (o *output) Write(p []byte) (int, error) {
@@ -149,7 +154,7 @@ func (o *output) finish(stderr io.Writer, status int) int {
 		o.err = o.w.Flush()
 	}
 	if o.err != nil {
-		diag(stderr, "perfeval: cannot write the output: %v", o.err)
+		diag(stderr, "perfeval: %s", writeFailure(o.err, o.lang))
 		return exitInput
 	}
 	return status

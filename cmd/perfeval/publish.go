@@ -2,17 +2,18 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/perfeval/perfeval/batch"
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/markdown"
+	"github.com/perfeval/perfeval/report"
 	"github.com/perfeval/perfeval/xlsx"
 )
 
@@ -31,21 +32,22 @@ const maxListed = 50
 // written when the document cannot be read as a form; 2 for a usage
 // error. Never 1: import finds no findings.
 func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("import", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	outPath := fl.String("o", "", "write the YAML to `FILE` instead of standard output")
-	from := fl.String("from", "", "the document's format: md or xlsx (default: from the file name; required for -)")
-	lang := fl.String("lang", "zh", "language of the account on standard error: zh or en")
-	rubricFile := fl.String("rubric", "", "rubric `file` mapping a department evaluation's 评分表 rows to its items")
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fl.NArg() != 1 {
-		fmt.Fprintf(stderr, "perfeval import: want exactly one FILE.md, FILE.xlsx or -\n%s", usage)
-		return exitUsage
+	l := argsLang(args)
+	fl := newFlags("import")
+	outPath := fl.String("o", "", say(l, "把 YAML 写入`文件`而非标准输出", "write the YAML to `FILE` instead of standard output"))
+	from := fl.String("from", "", say(l, "文档格式：md 或 xlsx（默认按文件名判断；读标准输入时必须给出）", "the document's format: md or xlsx (default: from the file name; required for -)"))
+	lang := fl.String("lang", "zh", say(l, "标准错误上说明的语言：zh 或 en", "language of the account on standard error: zh or en"))
+	rubricFile := fl.String("rubric", "", say(l, "把评分表各行对应到评分办法各项的评分办法`文件`", "rubric `file` mapping a department evaluation's 评分表 rows to its items"))
+	if code, ok := parseFlags(fl, args, l, stdout, stderr); !ok {
+		return code
 	}
 	l, ok := parseLang(*lang, stderr)
 	if !ok {
+		return exitUsage
+	}
+	if fl.NArg() != 1 {
+		diag(stderr, "perfeval import: %s", say(l, "应给出一个 .md 或 .xlsx 文件，或 -", "want exactly one FILE.md, FILE.xlsx or -"))
+		fmt.Fprint(stderr, usageText(l))
 		return exitUsage
 	}
 	rub, code := resolveRubric(*rubricFile, l, stderr)
@@ -57,7 +59,7 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch format {
 	case "":
 		if path == "-" {
-			fmt.Fprintln(stderr, "perfeval import: reading standard input needs -from md or -from xlsx")
+			diag(stderr, "perfeval import: %s", say(l, "读标准输入须给出 -from md 或 -from xlsx", "reading standard input needs -from md or -from xlsx"))
 			return exitUsage
 		}
 		switch strings.ToLower(filepath.Ext(path)) {
@@ -66,14 +68,14 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case ".md", ".markdown":
 			format = "md"
 		default:
-			fmt.Fprintf(stderr, "perfeval import: %s: want a .md or .xlsx file (or -from md|xlsx)\n", safetext.Quote(path))
+			diag(stderr, "perfeval import: %s: %s", safetext.Quote(path), say(l, "应为 .md 或 .xlsx 文件（或给出 -from md|xlsx）", "want a .md or .xlsx file (or -from md|xlsx)"))
 			return exitUsage
 		}
 	case "md", "markdown":
 		format = "md"
 	case "xlsx":
 	default:
-		fmt.Fprintf(stderr, "perfeval import: -from %s: want md or xlsx\n", safetext.Quote(*from))
+		diag(stderr, "perfeval import: -from %s: %s", safetext.Quote(*from), say(l, "应为 md 或 xlsx", "want md or xlsx"))
 		return exitUsage
 	}
 	name := path
@@ -89,7 +91,7 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		data, err = readLimited(path, maxDocumentSize)
 	}
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	var res *imports.Result
@@ -99,12 +101,12 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res, err = markdown.ImportResultWith(name, data, markdown.ImportOptions{Rubric: rub})
 	}
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	yaml, err := evaluation.Encode(res.Form)
 	if err != nil {
-		diag(stderr, "perfeval: %s: %v", name, err)
+		diag(stderr, "perfeval: %s: %s", name, report.Message(err, l))
 		return exitInput
 	}
 	header := fmt.Sprintf("# Imported by perfeval from %s.\n", strings.ReplaceAll(safetext.Line(filepath.Base(name)), "\n", " "))
@@ -116,12 +118,12 @@ func importForm(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *outPath != "" {
 		if err := os.WriteFile(*outPath, yaml, 0o644); err != nil {
-			diag(stderr, "perfeval: %v", err)
+			diag(stderr, "perfeval: %s", report.Message(err, l))
 			return exitInput
 		}
 		return status
 	}
-	out := newOutput(stdout)
+	out := newOutput(stdout, l)
 	_, _ = out.Write(yaml)
 	return out.finish(stderr, status)
 }
@@ -172,40 +174,46 @@ func account(w io.Writer, name string, res *imports.Result, l evaluation.Lang) {
 // exportForm is `perfeval export -o FILE.xlsx FILE`: the form as an Excel
 // sheet in the official layout.
 func exportForm(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("export", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	outPath := fl.String("o", "", "the `FILE.xlsx` to write (required)")
-	rubricFile := fl.String("rubric", "", "rubric `file` drawing a department-evaluation form's 评分表 (instead of the rubric: it names)")
-	if err := fl.Parse(args); err != nil {
+	l := argsLang(args)
+	fl := newFlags("export")
+	outPath := fl.String("o", "", say(l, "要写的 `文件.xlsx`（必须给出）", "the `FILE.xlsx` to write (required)"))
+	rubricFile := fl.String("rubric", "", say(l, "绘制部门整体支出绩效评价表评分表的评分办法`文件`（代替表中的 rubric:）", "rubric `file` drawing a department-evaluation form's 评分表 (instead of the rubric: it names)"))
+	lang := fl.String("lang", "zh", say(l, "语言：zh 或 en", "language: zh or en"))
+	if code, ok := parseFlags(fl, args, l, stdout, stderr); !ok {
+		return code
+	}
+	l, ok := parseLang(*lang, stderr)
+	if !ok {
 		return exitUsage
 	}
 	if *outPath == "" || fl.NArg() != 1 {
-		fmt.Fprintf(stderr, "perfeval export: want -o FILE.xlsx and one form FILE\n%s", usage)
+		diag(stderr, "perfeval export: %s", say(l, "应给出 -o 文件.xlsx 和一个表单文件", "want -o FILE.xlsx and one form FILE"))
+		fmt.Fprint(stderr, usageText(l))
 		return exitUsage
 	}
-	rub, code := resolveRubric(*rubricFile, evaluation.Chinese, stderr)
+	rub, code := resolveRubric(*rubricFile, l, stderr)
 	if code != exitOK {
 		return code
 	}
 	path := fl.Arg(0)
 	if err := regular(path); err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	var buf bytes.Buffer
 	if err := xlsx.ExportWith(&buf, form, xlsx.ExportOptions{Rubric: rub}); err != nil {
 		// The library's error names the key path and the cell; the file
 		// is the command's to name.
-		diag(stderr, "perfeval: %s: %v", path, err)
+		diag(stderr, "perfeval: %s: %s", path, report.Message(err, l))
 		return exitInput
 	}
 	if err := os.WriteFile(*outPath, buf.Bytes(), 0o644); err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diag(stderr, "perfeval: %s", report.Message(err, l))
 		return exitInput
 	}
 	return exitOK
@@ -213,16 +221,7 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 
 // regular refuses a path that is not a regular file (a FIFO would block
 // the read for ever, a device would never end).
-func regular(path string) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file", path)
-	}
-	return nil
-}
+func regular(path string) error { return batch.CheckRegular(path) }
 
 // readLimited reads a regular file, refusing one larger than limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {

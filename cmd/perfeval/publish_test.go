@@ -119,8 +119,8 @@ func TestBadDocuments(t *testing.T) {
 	for _, tc := range []struct {
 		path, want string
 	}{
-		{write("notes.md", []byte("# 会议纪要\n\n今天讨论了预算。\n")), "looked for"},
-		{write("table.md", []byte("| a | b |\n|---|---|\n| 1 | 2 |\n")), "looked for"},
+		{write("notes.md", []byte("# 会议纪要\n\n今天讨论了预算。\n")), "应有含“部门调整预算收入”或“项目名称”的表格"},
+		{write("table.md", []byte("| a | b |\n|---|---|\n| 1 | 2 |\n")), "没有表格含有任何表式的栏目"},
 		{write("empty.md", nil), "perfeval:"},
 		{write("garbage.xlsx", []byte("\x00\x01 not a zip")), "perfeval:"},
 		{write("empty.xlsx", nil), "perfeval:"},
@@ -162,7 +162,7 @@ func TestImportExitStatus(t *testing.T) {
 		{"complete", seed, 0, true, nil},
 		{"a label misspelt", misspelt, 3, true, []string{"未放入", "第 9 行第 2 列", `"部门调整预箕收入"`, "第 9 行第 3 列", `"2395.15"`}},
 		{"no year", noYear, 3, true, []string{"缺少", "未找到年度"}},
-		{"not a form", writeFile(t, dir, "notes.md", "# 会议纪要\n"), 3, false, []string{"looked for"}},
+		{"not a form", writeFile(t, dir, "notes.md", "# 会议纪要\n"), 3, false, []string{"不是表单"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(dir, tc.name+".yaml")
@@ -229,11 +229,11 @@ func TestImportAndRenderWriteErrors(t *testing.T) {
 	var stderr bytes.Buffer
 	code := run([]string{"import", seed}, failingWriter{os.ErrClosed}, &stderr)
 	assert.Equal(t, 3, code)
-	assert.Contains(t, stderr.String(), "cannot write the output")
+	assert.Contains(t, stderr.String(), "输出无法写出")
 	stderr.Reset()
 	code = run([]string{"render", tianhe}, failingWriter{os.ErrClosed}, &stderr)
 	assert.Equal(t, 3, code)
-	assert.Contains(t, stderr.String(), "cannot write the output")
+	assert.Contains(t, stderr.String(), "输出无法写出")
 }
 
 // A FIFO named directly is refused, not read for ever.
@@ -245,7 +245,7 @@ func TestImportRefusesAFIFO(t *testing.T) {
 	for _, args := range [][]string{{"import", fifo}, {"render", fifo}, {"export", "-o", fifo + ".xlsx", fifo}} {
 		code, _, stderr := runCmd(args...)
 		assert.Equal(t, 3, code, args)
-		assert.Contains(t, stderr, "not a regular file", args)
+		assert.Contains(t, stderr, "不是普通文件（命名管道）", args)
 	}
 }
 
@@ -255,4 +255,13 @@ func TestExportErrorNamesFileAndKeyPath(t *testing.T) {
 	code, _, stderr := runCmd("export", "-o", form+".xlsx", form)
 	assert.Equal(t, 3, code)
 	assert.Regexp(t, `perfeval: .*nul\.yaml: xlsx: Export: overall \(cell B\d+\): .*control character U\+0000`, stderr)
+}
+
+// Under -lang en the same document is refused in English, saying what was
+// looked for.
+func TestImportNotAFormInEnglish(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "notes.md", "# 会议纪要\n")
+	code, _, stderr := runCmd("import", "-lang", "en", p)
+	assert.Equal(t, 3, code)
+	assert.Contains(t, stderr, "not a form: no table (looked for a table with 部门调整预算收入 or 项目名称)")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/imports"
 	"github.com/perfeval/perfeval/internal/vocab"
 	"github.com/perfeval/perfeval/rubric"
@@ -171,15 +172,25 @@ type Error struct {
 	// without it, for an importer to wrap in its own sentinel.
 	Sentinel error
 	Detail   string
+	// Zh says the whole of it, sentinel, detail and what was looked for,
+	// in Chinese; "" where only Detail is known.
+	Zh string
 }
 
-func (e *Error) Error() string {
-	s := e.Pos.String() + ": " + e.Sentinel.Error() + ": " + e.Detail
+// Message says what is wrong, without the position, in lang: in Chinese
+// where the error has Chinese words, else as Error does.
+func (e *Error) Message(lang evaluation.Lang) string {
+	if lang != evaluation.English && e.Zh != "" {
+		return e.Zh
+	}
+	s := e.Sentinel.Error() + ": " + e.Detail
 	if e.Looked != "" {
 		s += " (looked for " + e.Looked + ")"
 	}
 	return s
 }
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Message(evaluation.English) }
 
 func (e *Error) Unwrap() error { return e.Sentinel }
 

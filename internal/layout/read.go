@@ -155,7 +155,7 @@ type pendingRate struct {
 func (r *reader) run() (*imports.Result, error) {
 	r.index()
 	if len(r.in.Rows) == 0 {
-		return nil, &Error{Sentinel: ErrNotAForm, Detail: "no table", Looked: LookedForm}
+		return nil, &Error{Sentinel: ErrNotAForm, Detail: "no table", Looked: LookedForm, Zh: "不是表单：文中没有表格（应有含“部门调整预算收入”或“项目名称”的表格）"}
 	}
 	if r.isEvaluation() {
 		return r.readEvaluation() // a department evaluation: rubricread.go
@@ -163,14 +163,16 @@ func (r *reader) run() (*imports.Result, error) {
 	r.kind = r.detectKind()
 	if r.otherKind != "" {
 		return nil, &Error{Pos: r.otherAt, Sentinel: ErrNotAForm, Looked: LookedForm,
-			Detail: "the title names " + r.otherKind + ", a kind Read does not read"}
+			Detail: "the title names " + r.otherKind + ", a kind Read does not read",
+			Zh:     "不是可读入的表单：标题所写的“" + r.otherKind + "”不是能读入的表式"}
 	}
 	if r.kind == "" {
 		pos := imports.Position{}
 		if len(r.in.Rows[0].Cells) > 0 {
 			pos = r.in.Rows[0].Cells[0].Pos
 		}
-		return nil, &Error{Pos: pos, Sentinel: ErrNotAForm, Detail: "no table holds a label of either form", Looked: LookedForm}
+		return nil, &Error{Pos: pos, Sentinel: ErrNotAForm, Detail: "no table holds a label of either form", Looked: LookedForm,
+			Zh: "不是表单：没有表格含有任何表式的栏目（应有含“部门调整预算收入”或“项目名称”的表格）"}
 	}
 	r.unit = r.readUnit()
 	switch r.kind {
@@ -222,7 +224,8 @@ func (r *reader) run() (*imports.Result, error) {
 			looked = "a table with 项目名称, 项目资金 or 绩效指标"
 		}
 		return nil, &Error{Pos: pos, Sentinel: ErrNotAForm, Looked: looked,
-			Detail: "no row of " + r.kind.Label() + " was found"}
+			Detail: "no row of " + r.kind.Label() + " was found",
+			Zh:     "不是表单：未找到" + r.kind.Label() + "的任何一行"}
 	}
 	r.finish()
 	if r.err != nil {
