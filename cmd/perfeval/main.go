@@ -8,9 +8,9 @@
 //
 //	perfeval evaluate [-profile NAME | -rules FILE] [-rubric FILE] [-format text|json|markdown|html] [-lang zh|en] PATH...
 //	perfeval render   [-format markdown|html] [-annotate] [-profile NAME | -rules FILE] [-rubric FILE] [-lang zh|en] FILE
-//	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown]
+//	perfeval rules    [-profile NAME | -rules FILE] [-format text|json|markdown] [-lang zh|en]
 //	perfeval import   [-o FILE] [-from md|xlsx] [-rubric FILE] [-lang zh|en] FILE.md|FILE.xlsx|-
-//	perfeval export   [-rubric FILE] -o FILE.xlsx FILE
+//	perfeval export   [-rubric FILE] [-lang zh|en] -o FILE.xlsx FILE
 //	perfeval version
 //
 // PATH is a form file, a folder of them, or - for standard input (once).
