@@ -215,3 +215,25 @@ func TestEvaluationLabelTextsRoundTrip(t *testing.T) {
 		assert.Equal(t, evaluation.Form(form), res.Form, s)
 	}
 }
+
+// A second 评价年度 that says another year is reported, not read over the
+// first: a year is one figure, and the one dropped must be said.
+func TestEvaluationYearGivenTwice(t *testing.T) {
+	const doc = `部门整体支出绩效评价评分表
+
+| 部门名称 | 某局 | 评价年度 | 2018年 |
+|---|---|---|---|
+| 评价年度 | 2019年 | | |
+| 评价年度 | 2018 | | |
+
+| 基础数据表 | 财政供养人员情况 | 编制数 | 143 |
+|---|---|---|---|
+`
+	res, err := markdown.ImportResult("year.md", []byte(doc))
+	require.NoError(t, err)
+	assert.Equal(t, 2018, res.Form.(*evaluation.DepartmentEvaluationForm).Year)
+	require.Len(t, res.Unplaced, 1, "the other year is said; the same year again is not")
+	assert.Equal(t, "2019年", res.Unplaced[0].Text)
+	assert.Equal(t, 5, res.Unplaced[0].Line)
+	assert.False(t, res.Complete())
+}
