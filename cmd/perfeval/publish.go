@@ -194,7 +194,9 @@ func exportForm(args []string, stdout, stderr io.Writer) int {
 	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		// export has no -lang: its diagnostics are Chinese, the
+		// command's default.
+		diagErr(stderr, err, evaluation.Chinese)
 		return exitInput
 	}
 	var buf bytes.Buffer

@@ -54,12 +54,12 @@ func renderForm(args []string, stdout, stderr io.Writer) int {
 	}
 	form, err := evaluation.ReadFile(path)
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	checker, err := opt.checkerFor(path, form)
 	if err != nil {
-		diag(stderr, "perfeval: %v", err)
+		diagErr(stderr, err, l)
 		return exitInput
 	}
 	rep := evaluation.Evaluate(form, checker)
