@@ -598,8 +598,10 @@ func (d *decoder) validationErrors(root *parse.Node, kind Kind, err error) {
 		if _, rest, ok := strings.Cut(ns, "."); ok {
 			ns = rest
 		}
-		// The embedded budget.Funds shows in the namespace by its Go name.
+		// The embedded budget.Funds and rubric.Input show in the namespace
+		// by their Go names.
 		ns = strings.ReplaceAll(ns, ".Funds.", ".")
+		ns = strings.TrimPrefix(ns, "Input.")
 		n := locate(root, ns)
 		zh := fe.Translate(validationZh)
 		if label := fieldLabel(kind, fe); label != "" {

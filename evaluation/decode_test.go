@@ -16,6 +16,7 @@ import (
 
 	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/rubric"
 )
 
 const tianhe = "../examples/tianhe2021/form.yaml"
@@ -493,5 +494,29 @@ func TestTextCells(t *testing.T) {
 	for _, c := range found {
 		assert.Contains(t, c.Text, "积分入学")
 		assert.Equal(t, byPath[c.Path], c)
+	}
+}
+
+// The YAML writer takes U+2028 and U+2029 for line breaks and indents
+// the text after them, which the file format's reader keeps as spaces:
+// such a text (a cell of an imported document, where fuzzing found one)
+// must be written so that it reads back as it was, in a value and in a
+// map key alike.
+func TestEncodeKeepsUnicodeLineSeparators(t *testing.T) {
+	for _, s := range []string{"›\u2028。", "a\u2029b", "a\u0085b", "x\u2028", "\u2028", "a\nb\u2028c", " a\u2028 b"} {
+		forms := []evaluation.Form{
+			&evaluation.DeclarationForm{Project: s, Goals: evaluation.DeclarationGoals{Annual: []string{s}}},
+			&evaluation.MonitoringForm{Project: "p", Deviation: s},
+			&evaluation.DepartmentEvaluationForm{Department: "某局", Input: rubric.Input{
+				Reported: rubric.Reported{Reasons: map[string]string{"a" + s + "/b": s}}}},
+			&evaluation.ProjectForm{Goals: evaluation.Goals{Expected: []string{s}}},
+		}
+		for _, f := range forms {
+			out, err := evaluation.Encode(f)
+			require.NoError(t, err)
+			back, err := evaluation.Decode("back.yaml", out)
+			require.NoError(t, err, "%q", out)
+			assert.Equal(t, f, back, "%q: %s", s, out)
+		}
 	}
 }

@@ -88,6 +88,38 @@ func TestDecodeDepartmentEvaluationRefuses(t *testing.T) {
 	}
 }
 
+// What the importers refuse as negative the file format refuses too, so
+// that every road holds a department evaluation to the same limits: a
+// count of people or of square metres, a count of violations, a score
+// of the evaluator or of the sheet, the total.
+func TestDecodeDepartmentEvaluationRefusesNegatives(t *testing.T) {
+	for _, tc := range []struct{ yaml, path, zh string }{
+		{"basic:\n  staff: {authorized: -143}", "basic.staff.authorized", "编制数不能为负数"},
+		{"basic:\n  staff: {actual: \"-1\"}", "basic.staff.actual", "实际在职人数不能为负数"},
+		{"basic:\n  buildings: {approved_area: -5}", "basic.buildings.approved_area", "批准建设面积不能为负数"},
+		{"basic:\n  buildings: {actual_area: -0.5}", "basic.buildings.actual_area", "实际建设面积不能为负数"},
+		{"judgements: {过程/预算执行/支付进度: {violations: -3}}", "judgements.过程/预算执行/支付进度.violations", "违规例数不能为负数"},
+		{"judgements: {投入/目标设定/绩效目标合理性: {score: -2}}", "judgements.投入/目标设定/绩效目标合理性.score", "评分不能为负数"},
+		{"reported: {scores: {投入/预算配置/在职人员控制率: -5}}", "reported.scores.投入/预算配置/在职人员控制率", "得分不能为负数"},
+		{"reported: {total_score: -1}", "reported.total_score", "总分不能为负数"},
+	} {
+		_, err := evaluation.Decode("f.yaml", []byte("kind: department-evaluation\n"+tc.yaml))
+		es := evaluation.DecodeErrorsOf(err)
+		if assert.Len(t, es, 1, tc.yaml) {
+			assert.Equal(t, tc.path, es[0].Path, tc.yaml)
+			assert.Equal(t, tc.zh, es[0].Msg.Zh, tc.yaml)
+			assert.Greater(t, es[0].Line, 1, tc.yaml)
+			assert.ErrorIs(t, err, evaluation.ErrValue, tc.yaml)
+		}
+	}
+	// A key that cannot stand in a key path is named in the message only.
+	_, err := evaluation.Decode("f.json", []byte(`{"kind": "department-evaluation", "reported": {"scores": {"a\u001b": -1}}}`))
+	if es := evaluation.DecodeErrorsOf(err); assert.Len(t, es, 1) {
+		assert.Equal(t, "reported.scores", es[0].Path)
+		assert.NotContains(t, es[0].Msg.Zh+es[0].Msg.En, "\x1b")
+	}
+}
+
 // A rubric file is not a form: decoding one says so, wrapping
 // ErrRubricFile (a folder walk skips such files).
 func TestDecodeRubricFile(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -66,7 +67,18 @@ func formValue(f Form) (reflect.Value, error) {
 	return reflect.ValueOf(f).Elem(), nil
 }
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// str is a text's node. A text holding U+2028, U+2029 or U+0085 is
+// written double-quoted: the YAML writer takes them for line breaks and
+// indents what follows them inside a plain, single-quoted or block
+// scalar, spaces the file format's reader keeps; double-quoted, they are
+// written as the escapes \L, \P and \N and read back as they were.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\u2028\u2029\u0085") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 // numberText is the exact text of d with its written places: 16.60 stays
 // "16.60", 500 "500".

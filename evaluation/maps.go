@@ -3,7 +3,10 @@ package evaluation
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/perfeval/perfeval/internal/parse"
 	"github.com/perfeval/perfeval/internal/safetext"
@@ -67,6 +70,7 @@ func (d *decoder) decodeMap(n *parse.Node, v reflect.Value) {
 		}
 		e := reflect.New(t.Elem()).Elem()
 		d.decodeValue(val, e)
+		d.nonNegative(val, e)
 		d.path.Pop(mark)
 		m.SetMapIndex(reflect.ValueOf(k.Text).Convert(t.Key()), e)
 	}
@@ -96,4 +100,41 @@ func sortedMapKeys(v reflect.Value) []reflect.Value {
 		return 0
 	})
 	return keys
+}
+
+// nonNegative refuses a negative number in a value of a map, which the
+// validator does not look into: a score written on the sheet
+// (reported.scores, the one map of numbers), and a judgement's fields
+// tagged decimal_nonnegative (违规例数, 评分). The importers refuse them
+// as negative too.
+func (d *decoder) nonNegative(n *parse.Node, v reflect.Value) {
+	neg := func(x *decimal.Decimal) bool { return x != nil && x.IsNegative() }
+	refuse := func(n *parse.Node, path, zh, en string) {
+		d.fail(d.errorf(n, path, ErrValue, nil, "%[1]s不能为负数", "%[2]s must not be negative", zh, en))
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if x, ok := v.Interface().(*decimal.Decimal); ok && neg(x) {
+			refuse(n, d.path.String(), "得分", "score")
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			x, ok := v.Field(i).Interface().(*decimal.Decimal)
+			if !ok || !neg(x) || !strings.Contains(sf.Tag.Get("validate"), "decimal_nonnegative") {
+				continue
+			}
+			key := sf.Tag.Get("yaml")
+			at := n
+			if c := n.Lookup(key); c != nil {
+				at = c
+			}
+			path := d.path.String()
+			if path != "" {
+				path += "." + key
+			}
+			refuse(at, path, sf.Tag.Get("label"), key)
+		}
+	}
 }

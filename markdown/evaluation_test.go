@@ -8,7 +8,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/perfeval/perfeval/budget"
 	"github.com/perfeval/perfeval/evaluation"
+	"github.com/perfeval/perfeval/internal/vocab"
 	"github.com/perfeval/perfeval/markdown"
 	"github.com/perfeval/perfeval/rubric"
 )
@@ -185,3 +189,51 @@ type rubricHolder struct{ r rubric.Rubric }
 
 func (h rubricHolder) Check(*evaluation.Subject) []evaluation.Finding { return nil }
 func (h rubricHolder) Rubric() (rubric.Rubric, bool)                  { return h.r, true }
+
+// A department evaluation whose texts equal the labels only this kind
+// prints (评分办法, 基础数据表, 编制数, 说明 …) reads back as it was: the
+// renderer marks each such value as data, as it does the labels of the
+// other kinds.
+func TestEvaluationLabelTextsRoundTrip(t *testing.T) {
+	rub := readRubric(t, exampleRubricPath)
+	for _, s := range vocab.EvaluationSpellings() {
+		form := &evaluation.DepartmentEvaluationForm{
+			Department: s, Code: s, Year: 2018, Unit: budget.TenThousandYuan, Rubric: "test-example",
+			Input: rubric.Input{
+				Judgements: map[string]rubric.Judgement{"投入/目标设定/绩效目标合理性": {Note: s}},
+				Reported:   rubric.Reported{Reasons: map[string]string{"投入/预算配置/在职人员控制率": s}},
+			},
+			Extra: []evaluation.Extra{{Label: "联系电话", Text: s}},
+		}
+		one := decimal.NewFromInt(1)
+		form.Basic.Staff.Authorized = &one
+		doc := renderEvaluation(t, form, rub, nil)
+		res, err := markdown.ImportResultWith("form.md", doc, markdown.ImportOptions{Rubric: rub})
+		require.NoError(t, err, s)
+		assert.Empty(t, res.Unplaced, s)
+		assert.Empty(t, res.Missing, s)
+		assert.Equal(t, evaluation.Form(form), res.Form, s)
+	}
+}
+
+// A second 评价年度 that says another year is reported, not read over the
+// first: a year is one figure, and the one dropped must be said.
+func TestEvaluationYearGivenTwice(t *testing.T) {
+	const doc = `部门整体支出绩效评价评分表
+
+| 部门名称 | 某局 | 评价年度 | 2018年 |
+|---|---|---|---|
+| 评价年度 | 2019年 | | |
+| 评价年度 | 2018 | | |
+
+| 基础数据表 | 财政供养人员情况 | 编制数 | 143 |
+|---|---|---|---|
+`
+	res, err := markdown.ImportResult("year.md", []byte(doc))
+	require.NoError(t, err)
+	assert.Equal(t, 2018, res.Form.(*evaluation.DepartmentEvaluationForm).Year)
+	require.Len(t, res.Unplaced, 1, "the other year is said; the same year again is not")
+	assert.Equal(t, "2019年", res.Unplaced[0].Text)
+	assert.Equal(t, 5, res.Unplaced[0].Line)
+	assert.False(t, res.Complete())
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/perfeval/perfeval/evaluation"
 	"github.com/perfeval/perfeval/internal/htmlpage"
 	"github.com/perfeval/perfeval/internal/layout"
+	"github.com/perfeval/perfeval/internal/safetext"
 	"github.com/perfeval/perfeval/rubric"
 )
 
@@ -44,7 +45,7 @@ func HTML(w io.Writer, f evaluation.Form, opt Options) error {
 	}
 	title := f.Kind().Label()
 	if n := f.Header().Name; n != "" {
-		title += " — " + n
+		title += " — " + safetext.Line(n)
 	}
 	if err := htmlpage.Open(w, htmlpage.Head{Lang: htmlpage.LangTag(string(opt.Lang)), Title: title}); err != nil {
 		return err
@@ -148,24 +149,27 @@ func build(f evaluation.Form, opt Options) (*page, error) {
 	// Place each finding at its cell, numbered in report order.
 	marks := map[*layout.Cell][]mark{}
 	for i, fd := range opt.Findings {
-		m := mark{Severity: fd.Severity.String(), N: i + 1, Title: fd.Rule + ": " + fd.Message.In(opt.Lang), Symbol: layout.Symbol(fd.Severity)}
+		msg := safetext.Line(fd.Message.In(opt.Lang))
+		m := mark{Severity: fd.Severity.String(), N: i + 1, Title: safetext.Line(fd.Rule) + ": " + msg, Symbol: layout.Symbol(fd.Severity)}
 		if c := doc.CellFor(fd.Path); c != nil {
 			marks[c] = append(marks[c], m)
 		} else {
-			p.General = append(p.General, general{Mark: m, Message: fd.Message.In(opt.Lang)})
+			p.General = append(p.General, general{Mark: m, Message: msg})
 		}
-		it := item{N: i + 1, Severity: fd.Severity.String(), Rule: fd.Rule, Path: fd.Path, Message: fd.Message.In(opt.Lang),
-			Values: fd.Values(opt.Lang)}
+		it := item{N: i + 1, Severity: fd.Severity.String(), Rule: safetext.Line(fd.Rule), Path: safetext.Line(fd.Path), Message: msg,
+			Values: safetext.Line(fd.Values(opt.Lang))}
 		p.Findings = append(p.Findings, it)
 	}
 	for _, blk := range doc.Blocks {
 		switch blk.Kind {
 		case layout.TitleBlock:
-			p.Title = blk.Line.Text
+			p.Title = safetext.Line(blk.Line.Text)
 		case layout.LineBlock:
-			p.Lines = append(p.Lines, line{Text: blk.Line.Text, Path: blk.Line.Path(), Marks: marks[blk.Line]})
+			p.Lines = append(p.Lines, line{Text: safetext.Line(blk.Line.Text), Path: safetext.Line(blk.Line.Path()), Marks: marks[blk.Line]})
 		case layout.NoteBlock:
-			p.Note = blk.Note
+			for _, n := range blk.Note {
+				p.Note = append(p.Note, safetext.Line(n))
+			}
 		case layout.TableBlock:
 			p.Tables = append(p.Tables, drawTable(blk.Table, marks, opt.Findings))
 		}
@@ -204,7 +208,10 @@ func drawTable(t *layout.Table, marks map[*layout.Cell][]mark, fs []evaluation.F
 				r = append(r, cell{})
 				continue
 			}
-			x := cell{Header: c.IsLabel(), ColSpan: c.ColSpan, RowSpan: c.RowSpan, Path: c.Path(), Paras: c.Paragraphs(), Marks: marks[c]}
+			x := cell{Header: c.IsLabel(), ColSpan: c.ColSpan, RowSpan: c.RowSpan, Path: safetext.Line(c.Path()), Marks: marks[c]}
+			for _, para := range c.Paragraphs() {
+				x.Paras = append(x.Paras, safetext.Line(para))
+			}
 			if c.Run {
 				x.RowSpan = max(1, runs[c])
 			}

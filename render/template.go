@@ -1,7 +1,8 @@
 package render
 
 // formTemplate draws a laid-out form (see page). html/template escapes
-// every text of the form, in text and in attributes alike.
+// every text of the form, in text and in attributes alike; build has
+// made its control characters visible, which html/template leaves raw.
 const formTemplate = `{{define "mark"}}<a class="mark {{.Severity}}" href="#finding-{{.N}}" title="{{.Title}}">{{.Symbol}}{{.N}}</a>{{end -}}
 {{define "content"}}{{if eq (len .Paras) 1}}{{index .Paras 0}}{{else}}{{range .Paras}}<p>{{.}}</p>{{end}}{{end}}{{range .Marks}}{{template "mark" .}}{{end}}{{end -}}
 {{define "attrs"}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{with .Class}} class="{{.}}"{{end}}{{with .Path}} data-path="{{.}}"{{end}}{{end -}}

@@ -126,7 +126,9 @@ func title(l words, r *evaluation.Report) string {
 // cell is where a finding points, for a reader: the cell's name on the
 // form beside its key path, "任务2 · 关键指标4 · 指标完成情况
 // (tasks[1].indicators[3].actual)"; the path alone when the cell has no
-// name; "全表" / "whole form" for none.
+// name; "全表" / "whole form" for none. Both are made visible as
+// safetext.Line makes them: a department evaluation's paths hold its item
+// paths, keys a form may write with any character an escape spells.
 func cell(l words, kind evaluation.Kind, path string) (name, key string) {
 	if path == "" {
 		return l.t("全表", "whole form"), ""
@@ -135,7 +137,7 @@ func cell(l words, kind evaluation.Kind, path string) (name, key string) {
 	if name == path {
 		name = "" // "overall (overall)" says nothing twice
 	}
-	return name, path
+	return safetext.Line(name), safetext.Line(path)
 }
 
 // values is "应为 ≥ 500万元 · 实为 480万元" with the parts there are.

@@ -91,3 +91,32 @@ func TestSheetOnHTMLPage(t *testing.T) {
 	assert.Contains(t, textOf(sheet), `"<b>目标|不清</b>"`, "a text of the form, escaped by the template")
 	assert.Equal(t, "1", textOf(byID(root, "total-forms")))
 }
+
+// A department evaluation's judgements and reported scores are keyed by
+// item path, which a form may write with any character an escape can
+// spell: the finding's cell and key path must reach a terminal, a
+// Markdown table and a page with every control character visible.
+func TestItemPathKeysShownSafely(t *testing.T) {
+	f, err := evaluation.Decode("f.json", []byte(`{"kind": "department-evaluation", "department": "某局", "year": 2018,
+"judgements": {"过程/支付进度\u001b[2J\n伪造\u0007": {"violations": 1}},
+"reported": {"scores": {"a\r\u202eb": 1}}}`))
+	require.NoError(t, err)
+	r, err := rubric.Builtin("yueyang-2018")
+	require.NoError(t, err)
+	for _, lang := range []evaluation.Lang{evaluation.Chinese, evaluation.English} {
+		rep := evaluation.Evaluate(f, rules.NationalProfile().WithRubric(r))
+		rep.Source, rep.Lang = "f.json", lang
+		var text, md, page bytes.Buffer
+		require.NoError(t, report.Text(&text, &rep))
+		require.NoError(t, report.Markdown(&md, &rep))
+		p := report.NewHTMLPage(&page, lang)
+		require.NoError(t, p.Add(&rep))
+		require.NoError(t, p.Close())
+		for name, out := range map[string]string{"text": text.String(), "markdown": md.String(), "html": page.String()} {
+			assert.Contains(t, out, `\x1b[2J`, "%s %s: the key is shown, made visible", lang, name)
+			for _, c := range []string{"\x1b", "\a", "\r", "\u202e", "\n伪造"} {
+				assert.NotContains(t, out, c, "%s %s: %q raw", lang, name, c)
+			}
+		}
+	}
+}

@@ -34,8 +34,8 @@ type Basic struct {
 
 // Staff is 财政供养人员情况: 编制数 and 实际在职人数.
 type Staff struct {
-	Authorized *decimal.Decimal `yaml:"authorized" label:"编制数"`
-	Actual     *decimal.Decimal `yaml:"actual" label:"实际在职人数"`
+	Authorized *decimal.Decimal `yaml:"authorized" label:"编制数" validate:"omitempty,decimal_nonnegative"`
+	Actual     *decimal.Decimal `yaml:"actual" label:"实际在职人数" validate:"omitempty,decimal_nonnegative"`
 }
 
 // ThreePublic is “三公”经费 (因公出国(境)经费、公务用车购置及运行费、公务接待费)
@@ -77,9 +77,12 @@ type FixedAssets struct {
 
 // Buildings is 新建楼堂馆所, in square metres: 批准建设面积 and 实际建设面积.
 type Buildings struct {
-	ApprovedArea *decimal.Decimal `yaml:"approved_area" label:"批准建设面积"`
-	ActualArea   *decimal.Decimal `yaml:"actual_area" label:"实际建设面积"`
+	ApprovedArea *decimal.Decimal `yaml:"approved_area" label:"批准建设面积" validate:"omitempty,decimal_nonnegative"`
+	ActualArea   *decimal.Decimal `yaml:"actual_area" label:"实际建设面积" validate:"omitempty,decimal_nonnegative"`
 }
+
+// The validate tags are the file format's: the form decoder refuses a
+// negative count, violation count or score, as the importers do.
 
 // Judgement is what the evaluator records for an item the basic data does
 // not decide: the answers of a checklist, a count of violations, or the
@@ -87,8 +90,8 @@ type Buildings struct {
 // its block: checklist → Checks, violations → Violations, judged → Score.
 type Judgement struct {
 	Checks     []bool           `yaml:"checks" label:"检查项"`
-	Violations *decimal.Decimal `yaml:"violations" label:"违规例数"`
-	Score      *decimal.Decimal `yaml:"score" label:"评分"`
+	Violations *decimal.Decimal `yaml:"violations" label:"违规例数" validate:"omitempty,decimal_nonnegative"`
+	Score      *decimal.Decimal `yaml:"score" label:"评分" validate:"omitempty,decimal_nonnegative"`
 	Note       string           `yaml:"note" label:"说明"`
 }
 
@@ -98,7 +101,7 @@ type Judgement struct {
 type Reported struct {
 	Scores     map[string]*decimal.Decimal `yaml:"scores" label:"得分"`
 	Reasons    map[string]string           `yaml:"reasons" label:"扣分原因"`
-	TotalScore *decimal.Decimal            `yaml:"total_score" label:"总分"`
+	TotalScore *decimal.Decimal            `yaml:"total_score" label:"总分" validate:"omitempty,decimal_nonnegative"`
 }
 
 // Input is everything a rubric scores and checks: the basic data, the

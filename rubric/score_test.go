@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/perfeval/perfeval/rubric"
 	"github.com/perfeval/perfeval/rubric/rubrictest"
 )
@@ -268,9 +270,24 @@ func TestViolations(t *testing.T) {
 		{"to 0", `judgements: {过程/预算管理/资金使用合规性: {violations: 3}}`, "0", "违规3例，每例扣1分，扣3分（扣完为止）", ""},
 		{"floor at 0", `judgements: {过程/预算管理/资金使用合规性: {violations: 5}}`, "0", "", "5 violations at 1 point each: all 3 points deducted"},
 		{"not a count", `judgements: {过程/预算管理/资金使用合规性: {violations: 1.5}}`, "", "违规例数\"1.5\"不是非负整数，不予评分", ""},
-		{"negative", `judgements: {过程/预算管理/资金使用合规性: {violations: -1}}`, "", "", ""},
 		{"missing", `judgements: {}`, "", "未填违规例数（violations），不予评分", ""},
 	})
+}
+
+// A form file cannot hold a negative count of violations (the decoder
+// refuses it); a caller that builds one in Go gets the item unscored.
+func TestViolationsNegativeInGo(t *testing.T) {
+	item := rubrictest.Item(t, `
+		path: [过程, 预算管理, 资金使用合规性]
+		weight: 3
+		violations: {points_each: 1}
+	`)
+	minus := decimal.NewFromInt(-1)
+	in := rubric.Input{Judgements: map[string]rubric.Judgement{"过程/预算管理/资金使用合规性": {Violations: &minus}}}
+	is := rubrictest.Unscored(t, item, in)
+	if want := `违规例数"-1"不是非负整数，不予评分`; is.Reason.Zh != want {
+		t.Errorf("zh reason\n got %q\nwant %q", is.Reason.Zh, want)
+	}
 }
 
 func TestJudged(t *testing.T) {

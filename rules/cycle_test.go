@@ -441,3 +441,35 @@ func TestCycleParamBounds(t *testing.T) {
 	assert.Equal(t, "params.balance_tolerance", fe.Key)
 	assert.ErrorContains(t, err, "at least 0")
 }
+
+// funds.negative reads every amount of every kind: a declaration's and a
+// monitoring form's funds and source rows, and a department evaluation's
+// basic data, whose measures would otherwise be scored from a negative
+// budget without a word. It is silent on the clean forms.
+func TestFundsNegativeEveryKind(t *testing.T) {
+	r := rule(t, "funds.negative")
+	tests := []struct {
+		name string
+		form evaluation.Form
+		path string
+	}{
+		{"declaration total", rulestest.Declaration(t, replace(cleanDeclaration, "total: 100", "total: -100")), "funds.total"},
+		{"declaration source", rulestest.Declaration(t, replace(cleanDeclaration, "other: 30}", "other: 30, sources: [{name: 自有资金, amount: \"-1万\"}]}")), "funds.sources[0].amount"},
+		{"monitoring executed", rulestest.Monitoring(t, replace(cleanMonitoring, "executed: 60", "executed: -60")), "funds.executed"},
+		{"monitoring source", rulestest.Monitoring(t, replace(cleanMonitoring, "forecast: 98,", "forecast: 98, sources: [{name: 财政拨款, executed: -1}],")), "funds.sources[0].executed"},
+		{"evaluation budget", rulestest.DepartmentEvaluation(t, replace(cleanEvaluation, "initial: 100", "initial: -100")), "basic.budget.initial"},
+		{"evaluation three public", rulestest.DepartmentEvaluation(t, replace(cleanEvaluation, "basic:\n", "basic:\n  three_public: {budget: 30, actual: \"-5万\"}\n")),
+			"basic.three_public.actual"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := rulestest.Fires(t, r, tt.form, tt.path)
+			for _, f := range found {
+				assert.Equal(t, evaluation.Error, f.Severity)
+			}
+		})
+	}
+	rulestest.Silent(t, r, rulestest.Declaration(t, cleanDeclaration))
+	rulestest.Silent(t, r, rulestest.Monitoring(t, cleanMonitoring))
+	rulestest.Silent(t, r, rulestest.DepartmentEvaluation(t, cleanEvaluation))
+}

@@ -187,6 +187,51 @@ var fundsNegative = New(Info{
 			c.Report(path, text(fmt.Sprintf("金额不能为负数：%s", a), fmt.Sprintf("an amount cannot be negative: %s", a)), "≥ 0", a.String())
 		}
 	}
+	switch f := c.Form.(type) {
+	case *evaluation.DeclarationForm:
+		check("funds.total", f.Funds.Total)
+		check("funds.fiscal", f.Funds.Fiscal)
+		check("funds.other", f.Funds.Other)
+		for i, s := range f.Funds.Sources {
+			check(fmt.Sprintf("funds.sources[%d].amount", i), s.Amount)
+		}
+		return
+	case *evaluation.MonitoringForm:
+		check("funds.annual_budget", f.Funds.AnnualBudget)
+		check("funds.adjusted_budget", f.Funds.AdjustedBudget)
+		check("funds.executed", f.Funds.Executed)
+		check("funds.forecast", f.Funds.Forecast)
+		for i, s := range f.Funds.Sources {
+			p := fmt.Sprintf("funds.sources[%d].", i)
+			check(p+"annual_budget", s.AnnualBudget)
+			check(p+"adjusted_budget", s.AdjustedBudget)
+			check(p+"executed", s.Executed)
+			check(p+"forecast", s.Forecast)
+		}
+		return
+	case *evaluation.DepartmentEvaluationForm:
+		// Every amount of the basic data is money held or spent; a
+		// negative one would be scored (a negative 年末结余 is "不超过
+		// 上年结转") without a word.
+		b := &f.Basic
+		for _, a := range []struct {
+			path string
+			v    *budget.Amount
+		}{
+			{"three_public.budget", b.ThreePublic.Budget}, {"three_public.previous_budget", b.ThreePublic.PreviousBudget},
+			{"three_public.actual", b.ThreePublic.Actual}, {"three_public.previous_actual", b.ThreePublic.PreviousActual},
+			{"budget.prior_carryover", b.Budget.PriorCarryover}, {"budget.initial", b.Budget.Initial},
+			{"budget.supplementary", b.Budget.Supplementary}, {"budget.adjusted", b.Budget.Adjusted},
+			{"budget.adjustment", b.Budget.Adjustment}, {"budget.year_end_balance", b.Budget.YearEndBalance},
+			{"key_project_spending", b.KeyProjectSpending}, {"project_spending", b.ProjectSpending},
+			{"public_expenses.budget", b.PublicExpenses.Budget}, {"public_expenses.actual", b.PublicExpenses.Actual},
+			{"procurement.budget", b.Procurement.Budget}, {"procurement.actual", b.Procurement.Actual},
+			{"fixed_assets.in_use", b.FixedAssets.InUse}, {"fixed_assets.total", b.FixedAssets.Total},
+		} {
+			check("basic."+a.path, a.v)
+		}
+		return
+	}
 	f := fundsOf(c.Subject)
 	check("funds.adjusted_budget", f.AdjustedBudget)
 	check("funds.initial_budget", f.InitialBudget)

@@ -170,3 +170,25 @@ func TestRubricRenderExportImport(t *testing.T) {
 	_, want, _ := runCmd("evaluate", "-format", "json", "-rubric", workedRubric, workedForm)
 	assert.Equal(t, strings.Replace(want, workedForm, y, 1), out, "the imported form reports as the original")
 }
+
+// render and export say why a form cannot be read in the language of
+// the command (render's -lang, Chinese for export), as evaluate does.
+func TestRenderExportDecodeErrorsInTheirLanguage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("kind: department-evaluation\ndepartment: 某局\nyear: 2018\nbasic: {staff: {authorized: -1}}\n"), 0o644))
+	for _, tc := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"render", path}, "编制数不能为负数", "must not"},
+		{[]string{"render", "-lang", "en", path}, "authorized must not be negative", "不能为负数"},
+		{[]string{"render", "-format", "html", path}, "编制数不能为负数", "must not"},
+		{[]string{"export", "-o", filepath.Join(dir, "f.xlsx"), path}, "编制数不能为负数", "must not"},
+	} {
+		code, _, stderr := runCmd(tc.args...)
+		assert.Equal(t, exitInput, code, tc.args)
+		assert.Contains(t, stderr, tc.want, tc.args)
+		assert.NotContains(t, stderr, tc.not, tc.args)
+	}
+}

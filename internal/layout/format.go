@@ -156,7 +156,9 @@ func StripMarkers(s string) string {
 // else where it stands — a label (得分), a note (注：…), a title, a
 // template's placeholder (……, 指标1), a table's number (附件1), a year line,
 // a grade — so that a writer marks its cell as data: Import reads what
-// Export and Render wrote, whatever text the form holds.
+// Export and Render wrote, whatever text the form holds. The labels only
+// a department evaluation prints (评分办法, 编制数) count too: its reader
+// looks them up wherever a cell is not marked as data.
 func NeedsLiteral(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
@@ -165,6 +167,6 @@ func NeedsLiteral(text string) bool {
 	if _, ok := vocab.Title(t); ok {
 		return true
 	}
-	return vocab.IsLabel(t) || isNote(t) || vocab.IsPlaceholder(t) || vocab.IsHeading(t) ||
+	return vocab.IsLabel(t) || vocab.LookupEvaluation(t).ID != vocab.None || isNote(t) || vocab.IsPlaceholder(t) || vocab.IsHeading(t) ||
 		yearCellRE.MatchString(t) || profileRE.MatchString(t) || strings.HasPrefix(t, FindingsHeading)
 }

@@ -338,6 +338,11 @@ func (e *evalReader) pairs(cells []*In) {
 				e.unplace(v, *why)
 				continue
 			}
+			if e.yearSet && y != e.form.Year {
+				// Another year: reported, not read over the first.
+				e.unplace(v, tx("评价年度 填了两次", "评价年度 given twice"))
+				continue
+			}
 			e.form.Year, e.yearSet = y, true
 			e.place(v, "year")
 		}

@@ -225,21 +225,46 @@ func LookupEvaluation(text string) Match {
 	if n.Key == "" {
 		return Match{}
 	}
-	for id, ts := range evaluationTexts {
-		for _, t := range ts {
-			if KeyOf(t) == n.Key {
-				return Match{Norm: n, ID: id, Kinds: Evaluation}
-			}
-		}
-	}
-	if _, ok := BasicGroupOf(text); ok {
-		return Match{Norm: n, ID: BasicGroup, Kinds: Evaluation}
-	}
-	if _, ok := BasicLeafOf(-1, text); ok {
-		return Match{Norm: n, ID: BasicItem, Kinds: Evaluation}
+	if id, ok := evaluationByKey[n.Key]; ok {
+		return Match{Norm: n, ID: id, Kinds: Evaluation}
 	}
 	return Lookup(text)
 }
+
+// evaluationByKey maps the key of every label LookupEvaluation finds
+// before Lookup to its ID: the kind's own labels, the basic data's
+// groups, and the figures whose label names one figure only (what
+// BasicLeafOf finds with no group). Built once: every writer asks it of
+// every text it draws (layout.NeedsLiteral).
+var evaluationByKey = func() map[string]ID {
+	m := map[string]ID{}
+	for id := evaluationBase + 1; id <= BasicItem; id++ {
+		for _, t := range evaluationTexts[id] {
+			if _, ok := m[KeyOf(t)]; !ok {
+				m[KeyOf(t)] = id
+			}
+		}
+	}
+	for _, g := range basicGroups {
+		for _, l := range g.labels {
+			if _, ok := m[KeyOf(l)]; !ok {
+				m[KeyOf(l)] = BasicGroup
+			}
+		}
+	}
+	for _, g := range basicGroups {
+		for _, l := range g.leaves {
+			for _, t := range l.labels {
+				if _, ok := m[KeyOf(t)]; !ok {
+					if _, ok := BasicLeafOf(-1, t); ok {
+						m[KeyOf(t)] = BasicItem
+					}
+				}
+			}
+		}
+	}
+	return m
+}()
 
 // IsEvaluationTitle reports whether text is the title of a department
 // evaluation's sheet or basic data: 部门整体支出绩效评价评分表,

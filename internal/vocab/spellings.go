@@ -16,3 +16,21 @@ func Spellings() []string {
 	}
 	return out
 }
+
+// EvaluationSpellings returns every spelling of the labels only the
+// department evaluation prints (评分办法, 基础数据表, 编制数 …), in a fixed
+// order: the texts a writer of that kind must mark as data where a value
+// holds one.
+func EvaluationSpellings() []string {
+	var out []string
+	for id := evaluationBase + 1; id <= BasicItem; id++ {
+		out = append(out, evaluationTexts[id]...)
+	}
+	for _, g := range basicGroups {
+		out = append(out, g.labels...)
+		for _, l := range g.leaves {
+			out = append(out, l.labels...)
+		}
+	}
+	return out
+}
