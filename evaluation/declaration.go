@@ -80,6 +80,28 @@ type DeclarationFunds struct {
 	Sources []FundRow `yaml:"sources" label:"资金来源" validate:"max=1000"`
 }
 
+// SourcesSum returns the sum, in unit u, of the amounts the source rows
+// state (财政拨款, 其他资金 and the further rows), or nil when none states
+// one. It is what 资金总额 should be.
+func (f DeclarationFunds) SourcesSum(u budget.Unit) *budget.Amount {
+	var parts []budget.Amount
+	for _, a := range []*budget.Amount{f.Fiscal, f.Other} {
+		if a != nil {
+			parts = append(parts, *a)
+		}
+	}
+	for _, r := range f.Sources {
+		if r.Amount != nil {
+			parts = append(parts, *r.Amount)
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	sum := budget.Sum(u, parts...)
+	return &sum
+}
+
 // FundRow is one further source row of a declaration's funds block.
 type FundRow struct {
 	Name   string         `yaml:"name" label:"资金来源"`

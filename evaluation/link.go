@@ -168,22 +168,7 @@ func declaredTotal(f *DeclarationForm) *budget.Amount {
 	if f.Funds.Total != nil {
 		return f.Funds.Total
 	}
-	var parts []budget.Amount
-	for _, a := range []*budget.Amount{f.Funds.Fiscal, f.Funds.Other} {
-		if a != nil {
-			parts = append(parts, *a)
-		}
-	}
-	for _, r := range f.Funds.Sources {
-		if r.Amount != nil {
-			parts = append(parts, *r.Amount)
-		}
-	}
-	if len(parts) == 0 {
-		return nil
-	}
-	sum := budget.Sum(f.Unit, parts...)
-	return &sum
+	return f.Funds.SourcesSum(f.Unit)
 }
 
 // ProjectKey is what identifies a form's project-year for linking, its

@@ -25,22 +25,11 @@ var declarationFundsBalance = New(Info{
 	if f == nil || f.Funds.Total == nil {
 		return
 	}
-	var parts []budget.Amount
-	for _, a := range []*budget.Amount{f.Funds.Fiscal, f.Funds.Other} {
-		if a != nil {
-			parts = append(parts, *a)
-		}
-	}
-	for _, r := range f.Funds.Sources {
-		if r.Amount != nil {
-			parts = append(parts, *r.Amount)
-		}
-	}
-	if len(parts) == 0 {
+	sum := f.Funds.SourcesSum(f.Unit)
+	if sum == nil {
 		return // only a total: nothing to balance
 	}
-	sum := budget.Sum(f.Unit, parts...)
-	if f.Funds.Total.Sub(sum).Abs().Cmp(c.Params().Amount("balance_tolerance")) <= 0 {
+	if f.Funds.Total.Sub(*sum).Abs().Cmp(c.Params().Amount("balance_tolerance")) <= 0 {
 		return
 	}
 	c.Report("funds.total",
